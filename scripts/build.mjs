@@ -1,0 +1,66 @@
+// Build everything the package ships: the extension bundle, the CLI, the webview script, the extension-host test
+// suites, and the merged zh-CN l10n bundle. `--production` minifies and drops source maps; `--watch` rebuilds.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Each area keeps its zh-CN strings in l10n/zh-cn/<area>.json; VS Code reads the merged l10n/bundle.l10n.zh-cn.json. */
+export function mergeL10n() {
+  const dir = path.join(root, 'l10n', 'zh-cn');
+  const merged = {};
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const part = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    for (const [key, value] of Object.entries(part)) {
+      if (key in merged && merged[key] !== value) throw new Error(`l10n: "${key}" translated differently in ${file}`);
+      merged[key] = value;
+    }
+  }
+  const out = path.join(root, 'l10n', 'bundle.l10n.zh-cn.json');
+  const text = JSON.stringify(merged, null, 2) + '\n';
+  if (!fs.existsSync(out) || fs.readFileSync(out, 'utf8') !== text) fs.writeFileSync(out, text);
+}
+
+// ssh2 (dockerode's ssh:// transport) requires optional native parts inside try/catch; leave them out of the bundle
+// so the require fails and ssh2 falls back to pure JS.
+const optionalNative = {
+  name: 'optional-native',
+  setup(build) {
+    build.onResolve({ filter: /^cpu-features$|\.node$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20',
+    external: ['vscode'], plugins: [optionalNative] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20',
+    external: ['vscode'], plugins: [optionalNative] },
+];
+if (fs.existsSync(path.join(root, 'src/webview/main.ts'))) {
+  builds.push({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' });
+}
+const suiteIndex = path.join(root, 'test/ext/index.ts');
+if (!production && fs.existsSync(suiteIndex)) {
+  builds.push({ ...common, entryPoints: ['test/ext/index.ts'], outfile: 'out/test/ext/index.js', platform: 'node', format: 'cjs',
+    target: 'node20', external: ['vscode', 'mocha'], plugins: [optionalNative] });
+}
+
+mergeL10n();
+if (watch) {
+  for (const options of builds) await (await esbuild.context({ absWorkingDir: root, ...options })).watch();
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build({ absWorkingDir: root, ...options })));
+}

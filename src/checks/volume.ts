@@ -1,0 +1,45 @@
+// `volume:` checks over GET /volumes/{name}.
+import type Dockerode from 'dockerode';
+import type { z } from 'zod';
+import { t } from '../i18n';
+import type { volumeCheck } from '../lessons/schema';
+import { type Outcome, combine, formatRecord, recordProp } from './describe';
+import type { Lookup } from './lookup';
+import { type PropSpec, judgeAll, missingOutcome, same, spec, verdictOf } from './props';
+
+export type VolumeCheck = z.infer<typeof volumeCheck>;
+type Info = Dockerode.VolumeInspectInfo;
+
+/** Pure: judge a volume check (undefined = no such volume). */
+export function volumeOutcome(check: VolumeCheck, info: Info | undefined): Outcome {
+  const name = check.volume;
+  if (check.absent) {
+    return {
+      pass: !info,
+      title: t('Volume {0} is absent', name),
+      expected: t('absent'),
+      actual: info ? t('present') : t('no such volume'),
+      hint: info ? t('Remove it with `docker volume rm {0}` (after removing the containers that use it).', name) : undefined,
+    };
+  }
+  const specs: PropSpec<Info>[] = [];
+  if (check.driver !== undefined) {
+    const wanted = check.driver;
+    specs.push(spec(t('driver'), wanted, (v) => same(wanted, v.Driver)));
+  }
+  if (check.labels) {
+    const labels = check.labels;
+    specs.push(spec(t('labels'), formatRecord(labels), (v) => verdictOf(recordProp('', labels, (v.Labels as Record<string, string> | null) ?? {}))));
+  }
+  const noSuch = t('Create it with `docker volume create {0}` (or run the step that creates it); list volumes with `docker volume ls`.', name);
+  if (specs.length === 0) {
+    return { pass: !!info, title: t('Volume {0} exists', name), expected: t('exists'), actual: info ? t('present') : t('no such volume'), hint: info ? undefined : noSuch };
+  }
+  const titleFor = (labels: string) => t('{0} of volume {1}', labels, name);
+  if (!info) return missingOutcome(titleFor, specs, t('no such volume'), noSuch);
+  return combine(titleFor, judgeAll(specs, info));
+}
+
+export async function evaluateVolume(check: VolumeCheck, lookup: Lookup): Promise<Outcome> {
+  return volumeOutcome(check, await lookup.volume(check.volume));
+}

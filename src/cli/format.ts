@@ -1,0 +1,146 @@
+// Human-readable output of the CLI (zh-CN by default): progress lines, ✓/✗ check results with 期望/实际/提示, reset
+// lists. Colors only when stdout is a terminal and NO_COLOR is unset. Pure functions, so they are unit-tested.
+import type { CheckResult } from '../checks/types';
+import { t } from '../i18n';
+import type { Lesson, Step } from '../lessons/schema';
+import type { ResetItem, ResetResult } from '../runner/reset';
+import { describeResetItem } from '../runner/reset';
+import type { StepOutcome } from '../runner/types';
+
+export interface Style {
+  green(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+const plain: Style = { green: (s) => s, red: (s) => s, yellow: (s) => s, dim: (s) => s, bold: (s) => s };
+
+function ansi(open: number, close: number): (text: string) => string {
+  return (text) => `\u001b[${open}m${text}\u001b[${close}m`;
+}
+
+const colored: Style = { green: ansi(32, 39), red: ansi(31, 39), yellow: ansi(33, 39), dim: ansi(2, 22), bold: ansi(1, 22) };
+
+/** https://no-color.org: any non-empty NO_COLOR disables color; so does output that is not a terminal. */
+export function useColor(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  return !!isTTY && !env.NO_COLOR && env.TERM !== 'dumb';
+}
+
+export function makeStyle(color: boolean): Style {
+  return color ? colored : plain;
+}
+
+export const PASS_MARK = '✓';
+export const FAIL_MARK = '✗';
+
+export function progressLine(index: number, total: number, step: Step, style: Style = plain): string {
+  return style.bold(`[${index + 1}/${total}] ${step.title} …`);
+}
+
+function indent(text: string, prefix: string): string {
+  return text.split('\n').map((line, i) => (i === 0 ? line : prefix + line)).join('\n');
+}
+
+/** One check: `✓ title`, or `✗ title` followed by 期望 / 实际 / 提示 lines. */
+export function formatCheck(result: CheckResult, style: Style = plain): string {
+  if (result.pass) return `  ${style.green(PASS_MARK)} ${result.title}`;
+  const lines = [`  ${style.red(FAIL_MARK)} ${result.title}`];
+  const pad = '      ';
+  // A full-width colon (期望：) already separates label and value.
+  const label = (text: string) => (text.endsWith('：') ? text : `${text} `);
+  lines.push(`    ${style.dim(label(t('Expected:')))}${indent(result.expected, pad)}`);
+  lines.push(`    ${style.dim(label(t('Actual:')))}${indent(result.actual, pad)}`);
+  if (result.hint) lines.push(`    ${style.yellow(label(t('Hint:')))}${indent(result.hint, pad)}`);
+  return lines.join('\n');
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The lines after a step: its checks, then a verdict. */
+export function formatOutcome(outcome: StepOutcome, style: Style = plain): string {
+  const lines = outcome.checks.map((check) => formatCheck(check, style));
+  switch (outcome.status) {
+    case 'passed':
+      lines.push(`  ${style.green(PASS_MARK)} ${t('Step passed ({0})', seconds(outcome.durationMs))}`);
+      break;
+    case 'failed':
+      if (outcome.message) lines.push(`  ${style.red(FAIL_MARK)} ${outcome.message}`);
+      lines.push(`  ${style.red(FAIL_MARK)} ${t('Step failed ({0})', seconds(outcome.durationMs))}`);
+      break;
+    case 'error':
+      lines.push(`  ${style.red(FAIL_MARK)} ${outcome.message ?? t('Step could not run')}`);
+      break;
+    case 'cancelled':
+      lines.push(`  ${style.yellow('–')} ${outcome.message ?? t('Cancelled.')}`);
+      break;
+    case 'skipped':
+      lines.push(`  ${style.dim('–')} ${style.dim(outcome.message ?? t('Skipped.'))}`);
+      break;
+  }
+  return lines.join('\n');
+}
+
+export function formatSummary(outcomes: readonly StepOutcome[], style: Style = plain): string {
+  const passed = outcomes.filter((o) => o.status === 'passed').length;
+  const failed = outcomes.filter((o) => o.status === 'failed' || o.status === 'error' || o.status === 'cancelled').length;
+  const skipped = outcomes.filter((o) => o.status === 'skipped').length;
+  const text = t('{0} passed, {1} failed, {2} skipped', passed, failed, skipped);
+  return failed > 0 ? style.red(`${FAIL_MARK} ${text}`) : style.green(`${PASS_MARK} ${text}`);
+}
+
+export function formatLessonList(lessons: readonly Lesson[], style: Style = plain): string {
+  if (lessons.length === 0) return t('No lessons found.');
+  return lessons.map((lesson) => {
+    const order = String(lesson.meta.order).padStart(2, '0');
+    return `${style.bold(order)}  ${lesson.meta.id.padEnd(24)} ${lesson.meta.title}  ${style.dim(t('({0} steps)', lesson.steps.length))}`;
+  }).join('\n');
+}
+
+const KIND_LABELS: Record<Step['kind'], () => string> = {
+  run: () => t('command step'),
+  interactive: () => t('interactive step'),
+  destructive: () => t('destructive step'),
+  explain: () => t('explain-only step'),
+  edit: () => t('edit step'),
+};
+
+export function formatLessonDetails(lesson: Lesson, workDir: string, style: Style = plain): string {
+  const lines = [
+    style.bold(`${String(lesson.meta.order).padStart(2, '0')} ${lesson.meta.title}`) + style.dim(`  (${lesson.meta.id})`),
+    lesson.meta.summary,
+    '',
+  ];
+  if (lesson.meta.images.length > 0) lines.push(`${t('Images:')} ${lesson.meta.images.join(', ')}`);
+  const vars = Object.entries(lesson.meta.vars);
+  if (vars.length > 0) lines.push(`${t('Variables:')} ${vars.map(([name, v]) => `${name}=${v.default} (${v.label})`).join(', ')}`);
+  lines.push(`${t('Working folder:')} ${workDir}`, '', t('Steps:'));
+  for (const step of lesson.steps) {
+    lines.push(`  ${style.bold(step.id)}  ${step.title}  ${style.dim(`[${KIND_LABELS[step.kind]()}]`)}`);
+    if (step.kind === 'edit') lines.push(style.dim(`      ${t('file: {0}', step.file ?? '?')}`));
+    else for (const line of step.body.trimEnd().split('\n')) lines.push(style.dim(`      ${line}`));
+  }
+  return lines.join('\n');
+}
+
+export function formatResetPlan(items: readonly ResetItem[]): string {
+  return items.map((item) => `  - ${describeResetItem(item)}`).join('\n');
+}
+
+export function formatResetResult(result: ResetResult, style: Style = plain): string {
+  if (result.planned.length === 0) return t('Nothing to reset for lesson {0}.', result.lessonId);
+  if (result.dryRun) return `${t('Reset would remove:')}\n${formatResetPlan(result.planned)}`;
+  if (result.cancelled) return t('Reset cancelled; nothing was removed.');
+  const lines = result.removed.map((item) => `  ${style.green(PASS_MARK)} ${t('removed {0}', describeResetItem(item))}`);
+  for (const { item, error } of result.failed) lines.push(`  ${style.red(FAIL_MARK)} ${t('could not remove {0}: {1}', describeResetItem(item), error)}`);
+  return lines.join('\n');
+}
+
+export function formatDiagnosticsSummary(errors: number, warnings: number, style: Style = plain): string {
+  if (errors === 0 && warnings === 0) return style.green(`${PASS_MARK} ${t('No problems found.')}`);
+  const text = t('{0} errors, {1} warnings', errors, warnings);
+  return errors > 0 ? style.red(`${FAIL_MARK} ${text}`) : style.yellow(text);
+}

@@ -1,0 +1,77 @@
+// `--help` texts, one per command, in the chosen language.
+import { t } from '../i18n';
+import type { CommandName } from './args';
+
+function exitCodes(): string {
+  return t(`Exit codes:
+  0  everything passed (lint: no errors)
+  1  a step or check failed, lint found errors, or the Docker engine could not be reached
+  2  bad input: unknown command, option, lesson or step, a bad --var, or a destructive step / reset that needs --yes when there is no terminal to ask`);
+}
+
+function globalOptions(): string {
+  return t(`Options for every command:
+  --json             print one JSON document on stdout and nothing else
+  --lang en|zh-cn    language of messages (default: DOCKER_LESSONS_LANG / LANG; Chinese unless English is asked for)
+  --lessons <dir>    the lessons folder (default: the lessons shipped with the package)
+  --host <url>       the Docker engine, like the dockerLessons.host setting (default: DOCKER_HOST, the docker context, the usual socket)
+  --work-dir <dir>   where lesson working folders live (default: DOCKER_LESSONS_WORK_DIR or ~/.local/state/docker-lessons/work)
+  -h, --help         show help`);
+}
+
+export function helpText(command?: CommandName): string {
+  switch (command) {
+    case 'list':
+      return `${t(`docker-lessons list
+
+List the lessons with their number, id, title and number of steps.`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
+    case 'show':
+      return `${t(`docker-lessons show <lesson>
+
+Show a lesson's summary, images, variables, working folder and steps. <lesson> is its id or number.`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
+    case 'run':
+      return `${t(`docker-lessons run <lesson> [options]
+
+Run a lesson's steps in order against the Docker engine and check the result of each.
+Stops at the first step that does not pass (use --keep-going to continue).
+
+  --step <id>        run only this step
+  --from <id>        start at this step
+  --skip <id,…>      do not run these steps (their checks are not evaluated)
+  --var name=value   override a lesson variable, e.g. --var port=8081 (repeatable)
+  -y, --yes          run destructive steps without asking
+  --keep-going       continue after a failed step
+  --force            overwrite files of edit steps even when you changed them`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
+    case 'check':
+      return `${t(`docker-lessons check <lesson> [--step <id>] [--var name=value]
+
+Check the engine's state against the lesson's checks without running anything
+(checks on a step's own output are left out, since the step did not run here).`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
+    case 'reset':
+      return `${t(`docker-lessons reset <lesson> [--yes] [--dry-run]
+
+Remove what the lesson created: objects recorded when its steps ran, objects carrying its label, and its working folder.
+Objects that existed before the lesson ran and the stand-in images are never touched.
+
+  -y, --yes          do not ask for confirmation
+  --dry-run          only list what would be removed`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
+    case 'lint':
+      return `${t(`docker-lessons lint [files or folders…]
+
+Check lesson files for format errors and advice (default: every lesson in the lessons folder).`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
+    default:
+      return `${t(`docker-lessons — hands-on Docker lessons in the terminal
+
+Usage: docker-lessons <command> [options]
+
+Commands:
+  list                     list the lessons
+  show <lesson>            show a lesson and its steps
+  run <lesson>             run a lesson's steps and check them
+  check <lesson>           only check the engine's state
+  reset <lesson>           remove what a lesson created
+  lint [files…]            check lesson files
+
+Run docker-lessons <command> --help for a command's options.`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
+  }
+}

@@ -1,0 +1,635 @@
+// The DockerEngine implementation over dockerode: typed summaries, per-call timeouts, classified errors.
+import Dockerode from 'dockerode';
+import * as fs from 'fs';
+import * as https from 'https';
+import * as path from 'path';
+import { t } from '../i18n';
+import type { DockerEngine, EngineEventStream, EventStreamOptions } from './api';
+import { classifyError } from './classify';
+import { EngineError } from './errors';
+import { SharedEventStream } from './events';
+import type {
+  ContainerState, ContainerSummary, EngineSnapshot, Endpoint, ImageSummary, NetworkSummary, PortBinding, VolumeSummary,
+} from './types';
+
+/** Per-call time limits: cheap reads must answer fast; stop/remove may wait for a container's grace period. */
+const LIST_TIMEOUT_MS = 20_000;
+const INSPECT_TIMEOUT_MS = 20_000;
+const ACTION_TIMEOUT_MS = 60_000;
+const PRUNE_TIMEOUT_MS = 120_000;
+const DEFAULT_EXEC_TIMEOUT_MS = 30_000;
+
+type PruneKind = 'containers' | 'images' | 'volumes' | 'networks';
+const PREDEFINED_NETWORKS = new Set(['bridge', 'host', 'none']);
+const CONTAINER_STATES = new Set<ContainerState>(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
+/** States `docker container prune` leaves alone. */
+const LIVE_STATES = new Set(['running', 'paused', 'restarting', 'removing']);
+
+/** The bit of docker-modem we call directly (dockerode types it loosely). */
+interface Modem {
+  dial(options: Record<string, unknown>, callback: (err: unknown, data: unknown) => void): void;
+  demuxStream(stream: NodeJS.ReadableStream, stdout: { write(chunk: Buffer): unknown }, stderr: { write(chunk: Buffer): unknown }): void;
+}
+
+export class Engine implements DockerEngine {
+  readonly api: Dockerode;
+  /** A configuration problem found while building the client (unreadable TLS files); every call reports it. */
+  private readonly configError: EngineError | undefined;
+  private sharedEvents: SharedEventStream | undefined;
+  private apiVersionCache: Promise<string> | undefined;
+  private disposed = false;
+
+  constructor(readonly endpoint: Endpoint) {
+    let options: Dockerode.DockerOptions;
+    try {
+      options = dockerodeOptions(endpoint);
+      this.configError = undefined;
+    } catch (err) {
+      options = { socketPath: '/nonexistent' };
+      this.configError = err instanceof EngineError ? err : classifyError(err, endpoint);
+    }
+    this.api = withoutDockerEnv(() => new Dockerode(options));
+  }
+
+  private get modem(): Modem {
+    return this.api.modem as unknown as Modem;
+  }
+
+  /** Run one API call under a time limit, turning every failure into an EngineError. */
+  private async call<T>(timeoutMs: number, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.configError) throw this.configError;
+    const signal = AbortSignal.timeout(timeoutMs);
+    // Some dockerode calls ignore abortSignal; the race enforces the limit for them too.
+    let onAbort: (() => void) | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      onAbort = () => reject(signal.reason ?? Object.assign(new Error('timed out'), { name: 'TimeoutError' }));
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([fn(signal), timedOut]);
+    } catch (err) {
+      throw classifyError(err, this.endpoint);
+    } finally {
+      if (onAbort) signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.call(LIST_TIMEOUT_MS, (abortSignal) => withOptions(this.api.ping, this.api, { abortSignal }));
+  }
+
+  async version(): Promise<{ version: string; apiVersion: string; os: string; arch: string }> {
+    const v = await this.call(LIST_TIMEOUT_MS, (abortSignal) => withOptions<Dockerode.DockerVersion>(this.api.version, this.api, { abortSignal }));
+    return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
+  }
+
+  async listContainers(): Promise<ContainerSummary[]> {
+    return (await this.rawContainers()).map(toContainerSummary);
+  }
+
+  async listImages(): Promise<ImageSummary[]> {
+    const images = await this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listImages({ abortSignal }));
+    return images.map(toImageSummary);
+  }
+
+  async listVolumes(): Promise<VolumeSummary[]> {
+    const result = await this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listVolumes({ abortSignal }));
+    return (result.Volumes ?? []).map(toVolumeSummary);
+  }
+
+  async listNetworks(): Promise<NetworkSummary[]> {
+    const [networks, containers] = await Promise.all([this.rawNetworks(), this.rawContainers()]);
+    return toNetworkSummaries(networks, containers);
+  }
+
+  async snapshot(): Promise<EngineSnapshot> {
+    const [containers, images, volumes, networks] = await Promise.all([
+      this.rawContainers(), this.listImages(), this.listVolumes(), this.rawNetworks(),
+    ]);
+    return {
+      containers: containers.map(toContainerSummary),
+      images,
+      volumes,
+      networks: toNetworkSummaries(networks, containers),
+      takenAt: Date.now(),
+    };
+  }
+
+  private rawContainers(): Promise<Dockerode.ContainerInfo[]> {
+    // No size=1: computing sizes makes the daemon walk every container's filesystem.
+    return this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listContainers({ all: true, abortSignal }));
+  }
+
+  private rawNetworks(): Promise<Dockerode.NetworkInspectInfo[]> {
+    return this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listNetworks({ abortSignal }));
+  }
+
+  inspectContainer(idOrName: string): Promise<Dockerode.ContainerInspectInfo> {
+    return this.call(INSPECT_TIMEOUT_MS, (abortSignal) => this.api.getContainer(idOrName).inspect({ abortSignal }));
+  }
+
+  inspectImage(ref: string): Promise<Dockerode.ImageInspectInfo> {
+    return this.call(INSPECT_TIMEOUT_MS, () => this.api.getImage(ref).inspect());
+  }
+
+  inspectVolume(name: string): Promise<Dockerode.VolumeInspectInfo> {
+    return this.call(INSPECT_TIMEOUT_MS, (abortSignal) => this.api.getVolume(name).inspect({ abortSignal }));
+  }
+
+  inspectNetwork(idOrName: string): Promise<Dockerode.NetworkInspectInfo> {
+    return this.call(INSPECT_TIMEOUT_MS, () => this.api.getNetwork(idOrName).inspect());
+  }
+
+  async startContainer(id: string): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) => ignoreNotModified(this.api.getContainer(id).start({ abortSignal })));
+  }
+
+  async stopContainer(id: string): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) => ignoreNotModified(this.api.getContainer(id).stop({ abortSignal })));
+  }
+
+  async restartContainer(id: string): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) => this.api.getContainer(id).restart({ abortSignal }));
+  }
+
+  async pauseContainer(id: string): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) => this.api.getContainer(id).pause({ abortSignal }));
+  }
+
+  async unpauseContainer(id: string): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) => this.api.getContainer(id).unpause({ abortSignal }));
+  }
+
+  async removeContainer(id: string, opts: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) =>
+      this.api.getContainer(id).remove({ force: opts.force ?? false, v: opts.volumes ?? false, abortSignal }));
+  }
+
+  async removeImage(ref: string, opts: { force?: boolean } = {}): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) =>
+      this.api.getImage(ref).remove({ force: opts.force ?? false, abortSignal }));
+  }
+
+  async tagImage(ref: string, repo: string, tag: string): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) => this.api.getImage(ref).tag({ repo, tag, abortSignal }));
+  }
+
+  async removeVolume(name: string): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) => this.api.getVolume(name).remove({ abortSignal }));
+  }
+
+  async removeNetwork(idOrName: string): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) => this.api.getNetwork(idOrName).remove({ abortSignal }));
+  }
+
+  async previewPrune(kind: PruneKind): Promise<{ id: string; label: string }[]> {
+    switch (kind) {
+      case 'containers': {
+        const containers = await this.rawContainers();
+        return containers.filter((c) => !LIVE_STATES.has(c.State))
+          .map((c) => ({ id: c.Id, label: `${containerName(c)} (${c.Image}, ${c.Status})` }));
+      }
+      case 'images': {
+        const dangling = await this.call(LIST_TIMEOUT_MS, (abortSignal) =>
+          this.api.listImages({ filters: { dangling: ['true'] }, abortSignal }));
+        return dangling.map((i) => ({ id: i.Id, label: `${shortId(i.Id)} (${formatBytes(i.Size)})` }));
+      }
+      case 'volumes': {
+        const [result, apiVersion] = await Promise.all([
+          this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listVolumes({ filters: { dangling: ['true'] }, abortSignal })),
+          this.apiVersion(),
+        ]);
+        // From API 1.42 on, `volume prune` removes only anonymous volumes unless asked for all.
+        const onlyAnonymous = compareApiVersions(apiVersion, '1.42') >= 0;
+        return (result.Volumes ?? [])
+          .filter((v) => !onlyAnonymous || v.Labels?.['com.docker.volume.anonymous'] !== undefined)
+          .map((v) => ({ id: v.Name, label: v.Name }));
+      }
+      case 'networks': {
+        const [networks, containers] = await Promise.all([this.rawNetworks(), this.rawContainers()]);
+        // The daemon keeps networks with endpoints, i.e. used by containers that are up.
+        const inUse = new Set<string>();
+        for (const c of containers) {
+          if (!LIVE_STATES.has(c.State)) continue;
+          for (const n of Object.values(c.NetworkSettings?.Networks ?? {})) if (n.NetworkID) inUse.add(n.NetworkID);
+        }
+        return networks.filter((n) => !PREDEFINED_NETWORKS.has(n.Name) && !inUse.has(n.Id) && n.Scope === 'local')
+          .map((n) => ({ id: n.Id, label: `${n.Name} (${n.Driver})` }));
+      }
+    }
+  }
+
+  async prune(kind: PruneKind): Promise<{ removed: string[]; spaceReclaimed: number }> {
+    return this.call(PRUNE_TIMEOUT_MS, async (abortSignal) => {
+      switch (kind) {
+        case 'containers': {
+          const r = await this.api.pruneContainers({ abortSignal });
+          return { removed: r.ContainersDeleted ?? [], spaceReclaimed: r.SpaceReclaimed ?? 0 };
+        }
+        case 'images': {
+          const r = await this.api.pruneImages({ abortSignal });
+          const removed = (r.ImagesDeleted ?? []).map((d) => d.Deleted ?? d.Untagged ?? '').filter(Boolean);
+          return { removed, spaceReclaimed: r.SpaceReclaimed ?? 0 };
+        }
+        case 'volumes': {
+          const r = await this.api.pruneVolumes({ abortSignal });
+          return { removed: r.VolumesDeleted ?? [], spaceReclaimed: r.SpaceReclaimed ?? 0 };
+        }
+        case 'networks': {
+          const r = await this.api.pruneNetworks({ abortSignal });
+          return { removed: r.NetworksDeleted ?? [], spaceReclaimed: 0 };
+        }
+      }
+    });
+  }
+
+  async exec(container: string, cmd: string[], opts: { timeoutMs?: number; user?: string; workingDir?: string } = {}):
+    Promise<{ exitCode: number; stdout: string; stderr: string }> {
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
+    // The API calls get their own allowance on top of the command's time limit, which untilEnded enforces.
+    return this.call(timeoutMs + INSPECT_TIMEOUT_MS, async (abortSignal) => {
+      const exec = await this.api.getContainer(container).exec({
+        Cmd: cmd, AttachStdout: true, AttachStderr: true, AttachStdin: false, Tty: false,
+        User: opts.user, WorkingDir: opts.workingDir, abortSignal,
+      });
+      const stream = await exec.start({ hijack: true, stdin: false, Detach: false, Tty: false, abortSignal });
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      this.modem.demuxStream(stream, { write: (b: Buffer) => stdout.push(b) }, { write: (b: Buffer) => stderr.push(b) });
+      await untilEnded(stream, AbortSignal.timeout(timeoutMs), () => new EngineError('api', t(
+        'The command `{0}` in container {1} did not finish within {2} seconds.',
+        cmd.join(' '), container, Math.round(timeoutMs / 1000)), this.endpoint.url));
+      const info = await exec.inspect({ abortSignal });
+      return {
+        exitCode: info.ExitCode ?? -1,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      };
+    });
+  }
+
+  async logs(container: string, opts: { tail?: number } = {}): Promise<string> {
+    const info = await this.inspectContainer(container);
+    return this.call(LIST_TIMEOUT_MS, async (abortSignal) => {
+      // Through the modem directly: dockerode's non-follow logs() JSON-parses the body when it happens to be JSON.
+      const body = await this.dialStream({
+        path: `/containers/${encodeURIComponent(info.Id)}/logs?`,
+        method: 'GET',
+        options: { stdout: true, stderr: true, follow: false, ...(opts.tail !== undefined ? { tail: opts.tail } : {}) },
+        abortSignal,
+        statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
+      });
+      const chunks: Buffer[] = [];
+      const collect = { write: (b: Buffer) => chunks.push(b) };
+      // With a TTY the engine sends the raw terminal stream, without the 8-byte multiplexing headers.
+      if (info.Config?.Tty) body.on('data', (b: Buffer) => chunks.push(b));
+      else this.modem.demuxStream(body, collect, collect);
+      await untilEnded(body, abortSignal);
+      return Buffer.concat(chunks).toString('utf8');
+    });
+  }
+
+  async readFile(container: string, filePath: string, depth = 0): Promise<string | undefined> {
+    let tar: Buffer;
+    try {
+      tar = await this.call(LIST_TIMEOUT_MS, async (abortSignal) => {
+        const body = await this.api.getContainer(container).getArchive({ path: filePath, abortSignal });
+        return readAll(body, abortSignal);
+      });
+    } catch (err) {
+      // 404 means either no such container (an error) or no such path (undefined).
+      if (err instanceof EngineError && err.code === 'not-found' && !/no such container/i.test(err.engineMessage ?? '')) {
+        return undefined;
+      }
+      throw err;
+    }
+    const entry = firstTarEntry(tar);
+    if (!entry) return undefined;
+    if (entry.type === 'symlink' && entry.linkName && depth < 8) {
+      const target = path.posix.resolve(path.posix.dirname(filePath), entry.linkName);
+      return this.readFile(container, target, depth + 1);
+    }
+    return entry.type === 'file' ? entry.data.toString('utf8') : undefined;
+  }
+
+  events(options?: EventStreamOptions): EngineEventStream {
+    if (!this.sharedEvents) {
+      this.sharedEvents = new SharedEventStream({
+        open: (signal) => {
+          if (this.configError) return Promise.reject(this.configError);
+          return this.api.getEvents({ abortSignal: signal });
+        },
+        classify: (err) => classifyError(err, this.endpoint),
+      }, options);
+      if (this.disposed) this.sharedEvents.dispose();
+    }
+    return this.sharedEvents.view();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.sharedEvents?.dispose();
+  }
+
+  private apiVersion(): Promise<string> {
+    this.apiVersionCache ??= this.version().then((v) => v.apiVersion, (err: unknown) => {
+      this.apiVersionCache = undefined;
+      throw err;
+    });
+    return this.apiVersionCache;
+  }
+
+  private dialStream(options: Record<string, unknown>): Promise<NodeJS.ReadableStream> {
+    return new Promise((resolve, reject) => {
+      this.modem.dial({ ...options, isStream: true }, (err, data) => {
+        if (err) reject(err);
+        else resolve(data as NodeJS.ReadableStream);
+      });
+    });
+  }
+}
+
+// ---- construction ----
+
+function dockerodeOptions(endpoint: Endpoint): Dockerode.DockerOptions {
+  // Every connection key is given explicitly so nothing leaks in from docker-modem's own DOCKER_* env defaults.
+  const base = { host: undefined, port: undefined, socketPath: undefined, ca: undefined, cert: undefined, key: undefined };
+  switch (endpoint.kind) {
+    case 'unix':
+    case 'npipe':
+      return { ...base, socketPath: endpoint.socketPath };
+    case 'ssh':
+      return {
+        ...base, protocol: 'ssh', host: endpoint.host, port: endpoint.port, username: endpoint.username,
+        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+      } as Dockerode.DockerOptions;
+    case 'tcp': {
+      if (!endpoint.tls) return { ...base, protocol: 'http', host: endpoint.host, port: endpoint.port };
+      const read = (file: string | undefined): Buffer | undefined => {
+        if (!file) return undefined;
+        try {
+          return fs.readFileSync(file);
+        } catch (err) {
+          throw new EngineError('bad-host', t(
+            'Cannot read the TLS file {0} ({1}). Check DOCKER_CERT_PATH, or the TLS files of your Docker context.',
+            file, (err as Error).message), endpoint.url, undefined, undefined, { cause: err });
+        }
+      };
+      const ca = read(endpoint.tls.caPath);
+      const cert = read(endpoint.tls.certPath);
+      const key = read(endpoint.tls.keyPath);
+      return {
+        ...base, protocol: 'https', host: endpoint.host, port: endpoint.port, ca, cert, key,
+        // Skipping verification needs an agent: docker-modem does not pass rejectUnauthorized through.
+        ...(endpoint.tls.verify ? {} : { agent: new https.Agent({ rejectUnauthorized: false, ca, cert, key }) }),
+      } as Dockerode.DockerOptions;
+    }
+  }
+}
+
+/**
+ * docker-modem reads DOCKER_HOST / DOCKER_CERT_PATH in its constructor even when options say otherwise, and throws on
+ * values it cannot parse; our endpoint is already resolved, so hide those variables while it is built.
+ */
+function withoutDockerEnv<T>(build: () => T): T {
+  const names = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_CLIENT_TIMEOUT', 'DOCKER_PATH_PREFIX'];
+  const saved = names.map((n) => [n, process.env[n]] as const);
+  for (const n of names) delete process.env[n];
+  try {
+    return build();
+  } finally {
+    for (const [n, v] of saved) if (v !== undefined) process.env[n] = v;
+  }
+}
+
+// ---- mapping ----
+
+function containerName(c: Dockerode.ContainerInfo): string {
+  return (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, '');
+}
+
+function toContainerSummary(c: Dockerode.ContainerInfo): ContainerSummary {
+  const state = CONTAINER_STATES.has(c.State as ContainerState) ? c.State as ContainerState : 'dead';
+  return {
+    id: c.Id,
+    name: containerName(c),
+    image: c.Image,
+    imageId: c.ImageID,
+    command: c.Command,
+    state,
+    status: c.Status,
+    created: c.Created,
+    ports: (c.Ports ?? []).map((p): PortBinding => ({
+      privatePort: p.PrivatePort,
+      ...(p.PublicPort ? { publicPort: p.PublicPort } : {}),
+      ...(p.IP ? { ip: p.IP } : {}),
+      type: p.Type === 'udp' || p.Type === 'sctp' ? p.Type : 'tcp',
+    })),
+    labels: c.Labels ?? {},
+    networks: Object.keys(c.NetworkSettings?.Networks ?? {}),
+    mounts: (c.Mounts ?? []).map((m) => ({
+      type: m.Type,
+      ...(m.Name ? { name: m.Name } : {}),
+      source: m.Source,
+      destination: m.Destination,
+      readOnly: m.RW === false,
+    })),
+  };
+}
+
+function toImageSummary(i: Dockerode.ImageInfo): ImageSummary {
+  return {
+    id: i.Id,
+    repoTags: (i.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'),
+    repoDigests: (i.RepoDigests ?? []).filter((d) => d !== '<none>@<none>'),
+    created: i.Created,
+    size: i.Size,
+    labels: i.Labels ?? {},
+    containers: typeof i.Containers === 'number' ? i.Containers : -1,
+  };
+}
+
+function toVolumeSummary(v: Dockerode.VolumeInspectInfo): VolumeSummary {
+  const created = (v as { CreatedAt?: string }).CreatedAt;
+  return {
+    name: v.Name,
+    driver: v.Driver,
+    mountpoint: v.Mountpoint,
+    ...(created ? { created } : {}),
+    labels: v.Labels ?? {},
+    scope: v.Scope,
+  };
+}
+
+function toNetworkSummaries(networks: Dockerode.NetworkInspectInfo[], containers: Dockerode.ContainerInfo[]):
+  NetworkSummary[] {
+  // The list endpoint leaves `Containers` empty; the container list says who is on which network.
+  const namesByNetwork = new Map<string, string[]>();
+  for (const c of containers) {
+    for (const [networkName, info] of Object.entries(c.NetworkSettings?.Networks ?? {})) {
+      const key = info.NetworkID || networkName;
+      const names = namesByNetwork.get(key) ?? [];
+      names.push(containerName(c));
+      namesByNetwork.set(key, names);
+    }
+  }
+  return networks.map((n) => {
+    const listed = Object.values(n.Containers ?? {}).map((c) => c.Name).filter(Boolean);
+    const names = new Set([...(namesByNetwork.get(n.Id) ?? namesByNetwork.get(n.Name) ?? []), ...listed]);
+    return {
+      id: n.Id,
+      name: n.Name,
+      driver: n.Driver,
+      scope: n.Scope,
+      internal: n.Internal === true,
+      ...(n.Created ? { created: n.Created } : {}),
+      labels: n.Labels ?? {},
+      subnets: (n.IPAM?.Config ?? []).map((c) => c.Subnet).filter((s): s is string => !!s),
+      containers: [...names].sort(),
+    };
+  });
+}
+
+function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
+  return `${bytes} B`;
+}
+
+export function compareApiVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Call a dockerode method whose typings omit the options its implementation accepts (ping/version take abortSignal). */
+function withOptions<T>(method: (...args: never[]) => unknown, self: Dockerode, options: object): Promise<T> {
+  return (method as unknown as (this: Dockerode, opts: object) => Promise<T>).call(self, options);
+}
+
+/** start/stop of a container already in that state answers 304; that is success for us. */
+async function ignoreNotModified(p: Promise<unknown>): Promise<void> {
+  try {
+    await p;
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode !== 304) throw err;
+  }
+}
+
+// ---- streams ----
+
+function untilEnded(stream: NodeJS.ReadableStream, signal: AbortSignal, onTimeout?: () => Error): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (err?: unknown): void => {
+      if (done) return;
+      done = true;
+      signal.removeEventListener('abort', onAbort);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onAbort = (): void => {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      finish(onTimeout?.() ?? signal.reason ?? new Error('aborted'));
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort);
+    stream.on('end', () => finish());
+    stream.on('close', () => finish());
+    stream.on('error', (err: unknown) => finish(err));
+  });
+}
+
+async function readAll(stream: NodeJS.ReadableStream, signal: AbortSignal): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  stream.on('data', (b: Buffer) => chunks.push(b));
+  await untilEnded(stream, signal);
+  return Buffer.concat(chunks);
+}
+
+// ---- a tiny tar reader (ustar + GNU long names + PAX headers) for GET /archive of one path ----
+
+export interface TarEntry {
+  name: string;
+  type: 'file' | 'directory' | 'symlink' | 'other';
+  linkName?: string;
+  data: Buffer;
+}
+
+/** The first real entry of a tar archive (the requested path itself), skipping PAX/GNU metadata headers. */
+export function firstTarEntry(tar: Buffer): TarEntry | undefined {
+  let offset = 0;
+  let longName: string | undefined;
+  let longLink: string | undefined;
+  while (offset + 512 <= tar.length) {
+    const header = tar.subarray(offset, offset + 512);
+    if (header.every((b) => b === 0)) return undefined; // end of archive
+    const size = parseOctal(header.subarray(124, 136));
+    const typeFlag = String.fromCharCode(header[156] || 48); // NUL means a regular file
+    const dataStart = offset + 512;
+    const data = tar.subarray(dataStart, dataStart + size);
+    offset = dataStart + Math.ceil(size / 512) * 512;
+
+    if (typeFlag === 'L') { longName = cString(data); continue; }
+    if (typeFlag === 'K') { longLink = cString(data); continue; }
+    if (typeFlag === 'x') {
+      const pax = parsePax(data);
+      longName = pax.path ?? longName;
+      longLink = pax.linkpath ?? longLink;
+      continue;
+    }
+    if (typeFlag === 'g') continue;
+
+    const prefix = cString(header.subarray(345, 500));
+    const baseName = cString(header.subarray(0, 100));
+    const name = longName ?? (prefix ? `${prefix}/${baseName}` : baseName);
+    const linkName = longLink ?? cString(header.subarray(157, 257));
+    const type = typeFlag === '0' || typeFlag === '7' ? 'file'
+      : typeFlag === '5' ? 'directory'
+        : typeFlag === '2' ? 'symlink' : 'other';
+    return { name, type, ...(type === 'symlink' ? { linkName } : {}), data: Buffer.from(data) };
+  }
+  return undefined;
+}
+
+function cString(b: Buffer): string {
+  const end = b.indexOf(0);
+  return b.subarray(0, end === -1 ? b.length : end).toString('utf8');
+}
+
+function parseOctal(b: Buffer): number {
+  // GNU base-256 for sizes ≥ 8 GiB: high bit set.
+  if (b[0] & 0x80) {
+    let n = 0;
+    for (let i = 1; i < b.length; i++) n = n * 256 + b[i];
+    return n;
+  }
+  const text = cString(b).trim();
+  return text ? parseInt(text, 8) : 0;
+}
+
+function parsePax(data: Buffer): Record<string, string> {
+  // Records are "<len> <key>=<value>\n", len counting the whole record in bytes.
+  const out: Record<string, string> = {};
+  let pos = 0;
+  while (pos < data.length) {
+    const space = data.indexOf(0x20, pos);
+    if (space === -1) break;
+    const len = parseInt(data.subarray(pos, space).toString('ascii'), 10);
+    if (!len) break;
+    const record = data.subarray(space + 1, pos + len - 1).toString('utf8');
+    const eq = record.indexOf('=');
+    if (eq > 0) out[record.slice(0, eq)] = record.slice(eq + 1);
+    pos += len;
+  }
+  return out;
+}

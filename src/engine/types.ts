@@ -1,0 +1,118 @@
+// Typed, UI-free view of a Docker engine. Everything above src/engine talks to these types, never to dockerode's.
+
+/** Where the engine lives, resolved the way the docker CLI resolves it. */
+export interface Endpoint {
+  /** unix socket, Windows named pipe, plain/TLS TCP, or ssh. */
+  kind: 'unix' | 'npipe' | 'tcp' | 'ssh';
+  /** For unix/npipe: the socket or pipe path. */
+  socketPath?: string;
+  /** For tcp/ssh: host name or address. */
+  host?: string;
+  port?: number;
+  /** For ssh: user name. */
+  username?: string;
+  /** TLS material for tcp when DOCKER_TLS_VERIFY / a context asks for it (file paths). */
+  tls?: { caPath?: string; certPath?: string; keyPath?: string; verify: boolean };
+  /** The DOCKER_HOST-style URL, so the docker CLI run by lessons talks to the same engine. */
+  url: string;
+  /** How it was chosen, for messages: "setting", "DOCKER_HOST", "context:<name>", "default-socket". */
+  source: string;
+}
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+export interface PortBinding {
+  privatePort: number;
+  publicPort?: number;
+  /** Host address of the binding, e.g. "0.0.0.0" or "::". */
+  ip?: string;
+  type: 'tcp' | 'udp' | 'sctp';
+}
+
+export interface ContainerSummary {
+  id: string;
+  /** Name without the leading slash. */
+  name: string;
+  image: string;
+  imageId: string;
+  command: string;
+  state: ContainerState;
+  /** Docker's human status line, e.g. "Up 3 minutes". */
+  status: string;
+  created: number; // unix seconds
+  ports: PortBinding[];
+  labels: Record<string, string>;
+  networks: string[];
+  mounts: { type: string; name?: string; source: string; destination: string; readOnly: boolean }[];
+}
+
+export interface ImageSummary {
+  id: string;
+  repoTags: string[];
+  repoDigests: string[];
+  created: number; // unix seconds
+  size: number; // bytes
+  labels: Record<string, string>;
+  /** Containers using it, when the engine reports it (-1 unknown). */
+  containers: number;
+}
+
+export interface VolumeSummary {
+  name: string;
+  driver: string;
+  mountpoint: string;
+  created?: string;
+  labels: Record<string, string>;
+  scope: string;
+}
+
+export interface NetworkSummary {
+  id: string;
+  name: string;
+  driver: string;
+  scope: string;
+  internal: boolean;
+  created?: string;
+  labels: Record<string, string>;
+  subnets: string[];
+  /** Names of attached containers, when listed with details. */
+  containers: string[];
+}
+
+export interface EngineSnapshot {
+  containers: ContainerSummary[];
+  images: ImageSummary[];
+  volumes: VolumeSummary[];
+  networks: NetworkSummary[];
+  /** When it was taken (ms since epoch). */
+  takenAt: number;
+}
+
+export type ResourceKind = 'container' | 'image' | 'volume' | 'network';
+
+/** One engine event, reduced to what consumers need. */
+export interface EngineEvent {
+  kind: ResourceKind | 'other';
+  action: string;
+  id: string;
+  /** Name of the container/volume/network, or image reference, when the event carries one. */
+  name?: string;
+  time: number; // ms since epoch
+  attributes: Record<string, string>;
+}
+
+/** A batch of events coalesced over a short window: which kinds changed. */
+export interface EngineChange {
+  kinds: Set<ResourceKind>;
+  events: EngineEvent[];
+}
+
+export type ConnectionState =
+  | { status: 'unknown' }
+  | { status: 'connected'; version: string; apiVersion: string; endpoint: Endpoint }
+  | { status: 'disconnected'; error: import('./errors').EngineError; endpoint?: Endpoint };
+
+/** Label put on every object a lesson creates, so reset removes exactly those. */
+export const LESSON_LABEL = 'docker-lessons.lesson';
+/** Label that marks a locally built stand-in practice image. */
+export const STANDIN_LABEL = 'docker-lessons.standin';

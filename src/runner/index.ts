@@ -1,0 +1,20 @@
+// Public face of the runner: prepare/execute/check steps, run whole lessons, record and reset what they create.
+export * from './types';
+export { addLessonLabel, labelInsertionPoints } from './rewrite';
+export { stepEnv } from './env';
+export { runShell, hasScript, missingScriptMessage, MAX_CAPTURE_BYTES } from './process';
+export type { ProcessOptions, ProcessResult } from './process';
+export { ensureImages, missingImageMessage, PULL_TIMEOUT_MS } from './images';
+export type { MissingImage } from './images';
+export { stateDir, defaultWorkRoot, lessonWorkDir, prepareWorkDir } from './workdir';
+export { JsonFileStore, StepRecorder, takeSnapshot, diffCreated, mergeRecords, declaredNames, normalizeImageRef } from './record';
+export type { EngineState, DeclaredNames, StepRecording } from './record';
+export { planReset, resetLesson, describeResetItem } from './reset';
+export type { ResetItem, ResetKind, ResetOptions, ResetResult } from './reset';
+export {
+  prepareStep, executeStep, checkStep, runStep, runLesson, ensureLessonImages, selectSteps, unknownStepIds, workDirOf,
+} from './runner';
+export type {
+  PrepareOptions, PreparedStep, RunnerContext, ExecuteResult, CheckStepOptions, RunStepOptions, RunLessonOptions, LessonRun,
+  VarOverrides,
+} from './runner';

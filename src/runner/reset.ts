@@ -1,0 +1,193 @@
+// Reset a lesson: remove what it recorded (if it still exists as recorded) plus anything carrying its label, after
+// showing the list. Never anything else: not a learner's own same-name objects, never the stand-in images.
+import * as fs from 'fs';
+import type { DockerEngine } from '../engine/api';
+import { isEngineError } from '../engine/errors';
+import { LESSON_LABEL, STANDIN_LABEL } from '../engine/types';
+import { t } from '../i18n';
+import type { Lesson } from '../lessons/schema';
+import { normalizeImageRef, takeSnapshot } from './record';
+import type { CreatedObject, CreatedObjectStore } from './types';
+import { lessonWorkDir } from './workdir';
+
+export type ResetKind = 'container' | 'service' | 'network' | 'volume' | 'image-tag' | 'image' | 'swarm' | 'files';
+
+export interface ResetItem {
+  kind: ResetKind;
+  /** Name or tag (files: the working folder). */
+  name: string;
+  /** Engine id where known. */
+  id?: string;
+  /** Why it is on the list: recorded by a run, or carrying the lesson label. */
+  reason: 'recorded' | 'label' | 'workdir';
+}
+
+export interface ResetOptions {
+  engine: DockerEngine;
+  store: CreatedObjectStore;
+  /** The CLI's work root; the working folder `<workRoot>/<lessonId>` is removed too. */
+  workRoot?: string;
+  /** Shown the list; return false to cancel. Not called for a dry run. */
+  confirm?: (items: ResetItem[]) => Promise<boolean>;
+  dryRun?: boolean;
+}
+
+export interface ResetResult {
+  lessonId: string;
+  planned: ResetItem[];
+  removed: ResetItem[];
+  failed: { item: ResetItem; error: string }[];
+  /** The confirmation was declined. */
+  cancelled: boolean;
+  dryRun: boolean;
+}
+
+const ORDER: ResetKind[] = ['container', 'service', 'network', 'volume', 'image-tag', 'image', 'swarm', 'files'];
+
+/** What reset would remove, in removal order. */
+export async function planReset(lesson: Lesson, engine: DockerEngine, recorded: CreatedObject[], workRoot?: string): Promise<ResetItem[]> {
+  const lessonId = lesson.meta.id;
+  const ours = (labels: Record<string, string> | undefined) => labels?.[LESSON_LABEL] === lessonId;
+  const state = await takeSnapshot(engine);
+  const items: ResetItem[] = [];
+  const seen = new Set<string>();
+  const add = (item: ResetItem) => {
+    const key = `${item.kind}\u0000${item.id ?? item.name}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      items.push(item);
+    }
+  };
+
+  const standinIds = new Set([...state.images].filter(([, image]) => image.labels[STANDIN_LABEL] !== undefined).map(([id]) => id));
+  const tagOwner = new Map<string, string>();
+  for (const [id, image] of state.images) for (const tag of image.tags) tagOwner.set(tag, id);
+
+  for (const object of recorded) {
+    switch (object.kind) {
+      case 'container': {
+        // Only the very container we recorded: a same-name container made later by the learner has another id.
+        const current = object.id ? state.containers.get(object.id) : undefined;
+        if (current) add({ kind: 'container', name: current.name, id: object.id, reason: 'recorded' });
+        break;
+      }
+      case 'network': {
+        const current = object.id ? state.networks.get(object.id) : undefined;
+        if (current) add({ kind: 'network', name: current.name, id: object.id, reason: 'recorded' });
+        break;
+      }
+      case 'volume':
+        if (state.volumes.has(object.name)) add({ kind: 'volume', name: object.name, reason: 'recorded' });
+        break;
+      case 'service': {
+        const current = [...state.services].find(([id, s]) => id === object.id || (!object.id && s.name === object.name));
+        if (current) add({ kind: 'service', name: current[1].name, id: current[0], reason: 'recorded' });
+        break;
+      }
+      case 'image': {
+        if (object.id) {
+          if (state.images.has(object.id) && !standinIds.has(object.id)) add({ kind: 'image', name: object.name, id: object.id, reason: 'recorded' });
+        } else {
+          const tag = normalizeImageRef(object.name);
+          const owner = tagOwner.get(tag);
+          if (owner && !standinIds.has(owner)) add({ kind: 'image-tag', name: tag, id: owner, reason: 'recorded' });
+        }
+        break;
+      }
+      case 'swarm':
+        if (state.swarm === 'active') add({ kind: 'swarm', name: 'swarm', reason: 'recorded' });
+        break;
+      case 'file':
+        break; // files are covered by the working folder below
+    }
+  }
+
+  for (const [id, c] of state.containers) if (ours(c.labels)) add({ kind: 'container', name: c.name, id, reason: 'label' });
+  for (const [id, s] of state.services) if (ours(s.labels)) add({ kind: 'service', name: s.name, id, reason: 'label' });
+  for (const [id, n] of state.networks) if (ours(n.labels)) add({ kind: 'network', name: n.name, id, reason: 'label' });
+  for (const [name, v] of state.volumes) if (ours(v.labels)) add({ kind: 'volume', name, reason: 'label' });
+
+  if (workRoot) {
+    const dir = lessonWorkDir(workRoot, lessonId);
+    if (fs.existsSync(dir)) add({ kind: 'files', name: dir, reason: 'workdir' });
+  }
+  return items.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+}
+
+export async function resetLesson(lesson: Lesson, options: ResetOptions): Promise<ResetResult> {
+  const lessonId = lesson.meta.id;
+  const recorded = await options.store.load(lessonId);
+  const planned = await planReset(lesson, options.engine, recorded, options.workRoot);
+  const result: ResetResult = { lessonId, planned, removed: [], failed: [], cancelled: false, dryRun: !!options.dryRun };
+  if (options.dryRun || planned.length === 0) {
+    if (!options.dryRun) await options.store.save(lessonId, []);
+    return result;
+  }
+  if (options.confirm && !(await options.confirm(planned))) {
+    result.cancelled = true;
+    return result;
+  }
+  for (const item of planned) {
+    try {
+      const done = await removeItem(options.engine, item);
+      if (done) result.removed.push(item);
+    } catch (error) {
+      if (isEngineError(error) && error.code === 'not-found') {
+        result.removed.push(item); // gone already (e.g. an image deleted with its last tag)
+      } else {
+        result.failed.push({ item, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+  // Keep only what could not be removed, so a later reset can try again.
+  const failedKeys = new Set(result.failed.map((f) => f.item.id ?? f.item.name));
+  await options.store.save(lessonId, recorded.filter((o) => failedKeys.has(o.id ?? o.name) || failedKeys.has(normalizeImageRef(o.name))));
+  return result;
+}
+
+/** true when removed; false when deliberately left (an image still tagged by something the lesson did not make). */
+async function removeItem(engine: DockerEngine, item: ResetItem): Promise<boolean> {
+  switch (item.kind) {
+    case 'container':
+      await engine.removeContainer(item.id ?? item.name, { force: true });
+      return true;
+    case 'service':
+      await engine.api.getService(item.id ?? item.name).remove();
+      return true;
+    case 'network':
+      await engine.removeNetwork(item.id ?? item.name);
+      return true;
+    case 'volume':
+      await engine.removeVolume(item.name);
+      return true;
+    case 'image-tag':
+      // Removing by reference untags only this tag (the image goes only if it was its last name).
+      await engine.removeImage(item.name);
+      return true;
+    case 'image': {
+      const info = await engine.inspectImage(item.id!);
+      if ((info.RepoTags ?? []).length > 0) return false; // still named by something else: keep it
+      await engine.removeImage(item.id!);
+      return true;
+    }
+    case 'swarm':
+      await engine.api.swarmLeave({ force: true });
+      return true;
+    case 'files':
+      await fs.promises.rm(item.name, { recursive: true, force: true });
+      return true;
+  }
+}
+
+export function describeResetItem(item: ResetItem): string {
+  switch (item.kind) {
+    case 'container': return t('container {0}', item.name);
+    case 'service': return t('service {0}', item.name);
+    case 'network': return t('network {0}', item.name);
+    case 'volume': return t('volume {0}', item.name);
+    case 'image-tag': return t('image tag {0}', item.name);
+    case 'image': return t('image {0}', item.id?.replace(/^sha256:/, '').slice(0, 12) ?? item.name);
+    case 'swarm': return t('swarm mode (docker swarm leave --force)');
+    case 'files': return t('working folder {0}', item.name);
+  }
+}

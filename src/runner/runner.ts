@@ -1,0 +1,307 @@
+// Driving a lesson's steps: prepare (variables, lesson label, environment), execute (shell, pseudo-terminal or file
+// write), record what was created, and check the engine's state. The CLI, the lesson suite and the VS Code adapters
+// all go through here; nothing in this module knows about VS Code.
+import type { CheckContext, CheckResult, StepOutput } from '../checks/types';
+import { evaluateChecks } from '../checks';
+import type { DockerEngine } from '../engine/api';
+import type { Endpoint } from '../engine/types';
+import { t } from '../i18n';
+import { applyVars, resolveStep } from '../lessons';
+import type { Check, Diagnostic, Lesson, Step } from '../lessons/schema';
+import { stepEnv } from './env';
+import { ensureImages, type MissingImage } from './images';
+import { runShell } from './process';
+import { StepRecorder, declaredNames, mergeRecords } from './record';
+import { addLessonLabel } from './rewrite';
+import type { CreatedObjectStore, RunnerSink, StepOutcome } from './types';
+import { insideDir, prepareWorkDir, writeEditFile } from './workdir';
+import * as fs from 'fs';
+import * as path from 'path';
+
+export type VarOverrides = Record<string, string>;
+
+export interface PrepareOptions {
+  /** Add `--label docker-lessons.lesson=<id>` to object-creating docker commands (default true). */
+  lessonLabel?: boolean;
+  /** The engine the CLI must talk to; without it the environment is only cleaned of hints. */
+  endpoint?: Endpoint;
+  baseEnv?: NodeJS.ProcessEnv;
+}
+
+export interface PreparedStep {
+  /** The shell command to run (variables substituted, lesson label added); for edit steps the file's text. */
+  command: string;
+  env: NodeJS.ProcessEnv;
+  checks: Check[];
+  /** edit: what a headless run writes. */
+  solution?: string;
+  /** interactive: lines to type. */
+  input?: string[];
+  hint?: string;
+  values: Record<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+export function prepareStep(lesson: Lesson, step: Step, overrides: VarOverrides = {}, options: PrepareOptions = {}): PreparedStep {
+  const resolved = resolveStep(step, lesson, overrides);
+  const runsCommand = step.kind !== 'edit' && step.kind !== 'explain';
+  const command = runsCommand && options.lessonLabel !== false ? addLessonLabel(resolved.command, lesson.meta.id) : resolved.command;
+  const base = options.baseEnv ?? process.env;
+  const env = options.endpoint ? stepEnv(options.endpoint, base) : { ...base, DOCKER_CLI_HINTS: 'false' };
+  return {
+    command, env, checks: resolved.checks, solution: resolved.solution, input: resolved.input, hint: resolved.hint,
+    values: resolved.values, diagnostics: resolved.diagnostics,
+  };
+}
+
+export interface RunnerContext {
+  engine: DockerEngine;
+  /** Working folders live in `<workRoot>/<lessonId>`. */
+  workRoot: string;
+  sink?: RunnerSink;
+  /** Where created objects are recorded for reset; without it nothing is recorded. */
+  store?: CreatedObjectStore;
+  /** Asked before a destructive step; without it destructive steps are not run. */
+  confirm?: (question: string) => Promise<boolean>;
+  signal?: AbortSignal;
+  /** Overwrite an edit step's file even when the learner changed it. */
+  force?: boolean;
+  baseEnv?: NodeJS.ProcessEnv;
+}
+
+export interface ExecuteResult {
+  status: 'done' | 'skipped' | 'cancelled' | 'error';
+  output?: StepOutput;
+  /** The command's exit is what the step expects (exit 0, non-zero with `fails`, or stopped by stopAfter). */
+  commandOk: boolean;
+  message?: string;
+}
+
+export function workDirOf(lesson: Lesson, ctx: Pick<RunnerContext, 'workRoot'>): string {
+  return prepareWorkDir(lesson, ctx.workRoot);
+}
+
+/** Run one prepared step: shell command, interactive pseudo-terminal, or the edit step's file write. */
+export async function executeStep(lesson: Lesson, step: Step, prepared: PreparedStep, ctx: RunnerContext): Promise<ExecuteResult> {
+  if (step.kind === 'explain') {
+    return { status: 'skipped', commandOk: true, message: explainMessage(step) };
+  }
+  if (step.kind === 'destructive') {
+    const question = t('Step "{0}" removes things from Docker:\n  {1}\nRun it?', step.title, prepared.command);
+    const accepted = ctx.confirm ? await ctx.confirm(question) : false;
+    if (!accepted) return { status: 'skipped', commandOk: false, message: t('Not run: the destructive step was not confirmed.') };
+  }
+  const workDir = workDirOf(lesson, ctx);
+
+  if (step.kind === 'edit') return writeEdit(lesson, step, prepared, workDir, ctx);
+
+  ctx.sink?.info(`$ ${prepared.command}`);
+  const result = await runShell(prepared.command, {
+    cwd: workDir,
+    env: prepared.env,
+    timeoutMs: step.timeout * 1000,
+    stopAfterMs: step.stopAfter !== undefined ? step.stopAfter * 1000 : undefined,
+    signal: ctx.signal,
+    input: step.kind === 'interactive' ? (prepared.input ?? []) : undefined,
+    onOutput: (chunk, stream) => ctx.sink?.output(chunk, stream),
+  });
+  if (result.spawnError) return { status: 'error', commandOk: false, message: result.spawnError };
+  // A stopped long-running command (stopAfter) counts as a success: report exit 0.
+  const output: StepOutput = { exitCode: result.stopped ? 0 : result.exitCode, stdout: result.stdout, stderr: result.stderr };
+  if (result.cancelled) return { status: 'cancelled', output, commandOk: false, message: t('Cancelled.') };
+  if (result.timedOut && !result.stopped) {
+    return { status: 'done', output, commandOk: false, message: t('The command did not finish within {0} s and was stopped. Raise the step\'s timeout or check why it hangs.', step.timeout) };
+  }
+  if (result.stopped) {
+    ctx.sink?.info(t('Stopped after {0} s, as the step intends.', step.stopAfter ?? 0));
+    return { status: 'done', output, commandOk: true };
+  }
+  const exit = result.exitCode;
+  if (step.fails) {
+    return exit !== 0
+      ? { status: 'done', output, commandOk: true }
+      : { status: 'done', output, commandOk: false, message: t('The command was expected to fail, but it exited with 0.') };
+  }
+  return exit === 0
+    ? { status: 'done', output, commandOk: true }
+    : { status: 'done', output, commandOk: false, message: t('The command exited with code {0}.', String(exit)) };
+}
+
+function explainMessage(step: Step): string {
+  return step.reason
+    ? t('Not run here: {0}', step.reason)
+    : t('Not run here: this step is explained only.');
+}
+
+function writeEdit(lesson: Lesson, step: Step, prepared: PreparedStep, workDir: string, ctx: RunnerContext): ExecuteResult {
+  if (!step.file) return { status: 'error', commandOk: false, message: t('The edit step "{0}" names no file.', step.id) };
+  const target = insideDir(workDir, step.file);
+  if (!target) return { status: 'error', commandOk: false, message: t('The edit step "{0}" names a file outside the working folder: {1}', step.id, step.file) };
+  const content = prepared.solution ?? prepared.command;
+  const shipped = path.join(lesson.assetsDir, step.file);
+  const known = [prepared.command, content];
+  if (fs.existsSync(shipped)) known.push(fs.readFileSync(shipped, 'utf8'));
+  const result = writeEditFile(target, content.endsWith('\n') ? content : content + '\n', known, ctx.force ?? false);
+  if (result === 'kept-learner-file') {
+    ctx.sink?.info(t('Kept your changes in {0} (not overwritten).', target));
+  } else {
+    ctx.sink?.info(t('Wrote {0}', target));
+  }
+  return { status: 'done', commandOk: true, output: { exitCode: 0, stdout: '', stderr: '' } };
+}
+
+export interface CheckStepOptions {
+  prepared?: PreparedStep;
+  vars?: VarOverrides;
+  /** The step's own output when it ran in this process. */
+  output?: StepOutput;
+}
+
+/** Evaluate a step's checks (variables resolved) against the engine. */
+export async function checkStep(lesson: Lesson, step: Step, ctx: RunnerContext, options: CheckStepOptions = {}): Promise<CheckResult[]> {
+  const prepared = options.prepared ?? prepareStep(lesson, step, options.vars ?? {}, { endpoint: ctx.engine.endpoint, baseEnv: ctx.baseEnv });
+  if (prepared.checks.length === 0) return [];
+  const checkContext: CheckContext = {
+    engine: ctx.engine,
+    workDir: workDirOf(lesson, ctx),
+    stepOutput: options.output,
+    stepHint: prepared.hint ?? step.hint,
+    signal: ctx.signal,
+  };
+  return evaluateChecks(prepared.checks, checkContext);
+}
+
+export interface RunStepOptions {
+  vars?: VarOverrides;
+  /** Check the lesson's `images` first (runLesson does it once for all steps). Default true. */
+  checkImages?: boolean;
+}
+
+/** Execute + record + check: passed only when the command ended as expected and every check passes. */
+export async function runStep(lesson: Lesson, step: Step, ctx: RunnerContext, options: RunStepOptions = {}): Promise<StepOutcome> {
+  const started = Date.now();
+  const outcome = (partial: Omit<StepOutcome, 'lessonId' | 'stepId' | 'durationMs' | 'checks'> & { checks?: CheckResult[] }): StepOutcome =>
+    ({ lessonId: lesson.meta.id, stepId: step.id, checks: [], durationMs: Date.now() - started, ...partial });
+
+  if (step.kind === 'explain') return outcome({ status: 'skipped', message: explainMessage(step) });
+
+  const prepared = prepareStep(lesson, step, options.vars ?? {}, { endpoint: ctx.engine.endpoint, baseEnv: ctx.baseEnv });
+  const errors = prepared.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return outcome({ status: 'error', message: errors.map((d) => d.message).join('\n') });
+
+  if (options.checkImages !== false) {
+    const missing = await ensureLessonImages(lesson, ctx, prepared.env);
+    if (missing.length > 0) return outcome({ status: 'error', message: missing.map((m) => m.message).join('\n') });
+  }
+
+  const recorder = ctx.store
+    ? await StepRecorder.start(ctx.engine, lesson.meta.id, declaredNames(lesson, (text) => applyVars(text, prepared.values)), step.id)
+    : undefined;
+  let executed: ExecuteResult;
+  try {
+    executed = await executeStep(lesson, step, prepared, ctx);
+  } finally {
+    if (recorder && ctx.store) {
+      const recording = await recorder.finish();
+      if (recording.created.length > 0) {
+        const existing = await ctx.store.load(lesson.meta.id);
+        await ctx.store.save(lesson.meta.id, mergeRecords(existing, recording.created));
+      }
+    }
+  }
+  if (executed.status === 'skipped' || executed.status === 'cancelled' || executed.status === 'error') {
+    return outcome({ status: executed.status, output: executed.output, message: executed.message });
+  }
+  const checks = await checkStep(lesson, step, ctx, { prepared, output: executed.output });
+  const passed = executed.commandOk && checks.every((check) => check.pass);
+  return outcome({ status: passed ? 'passed' : 'failed', output: executed.output, checks, message: executed.message });
+}
+
+export async function ensureLessonImages(lesson: Lesson, ctx: RunnerContext, env?: NodeJS.ProcessEnv): Promise<MissingImage[]> {
+  if (lesson.meta.images.length === 0) return [];
+  const workDir = workDirOf(lesson, ctx);
+  return ensureImages(ctx.engine, lesson.meta.images, env ?? stepEnv(ctx.engine.endpoint, ctx.baseEnv ?? process.env),
+    workDir, (line) => ctx.sink?.info(line), ctx.signal);
+}
+
+export interface RunLessonOptions {
+  /** Start at this step (earlier steps are not run). */
+  fromStep?: string;
+  /** Run only this step. */
+  onlyStep?: string;
+  /** Step ids not to run. */
+  skip?: string[];
+  vars?: VarOverrides;
+  /** Keep running after a failed step (default: stop, later steps are reported as not run). */
+  keepGoing?: boolean;
+  onStepStart?: (step: Step, index: number, total: number) => void;
+  onStepEnd?: (outcome: StepOutcome, step: Step) => void;
+}
+
+export interface LessonRun {
+  lessonId: string;
+  outcomes: StepOutcome[];
+  /** Every step that ran passed (skipped/explain steps do not count against it) and none errored or failed. */
+  passed: boolean;
+  /** Why nothing ran (missing images). */
+  message?: string;
+}
+
+/** Step ids named in the options that the lesson does not have. */
+export function unknownStepIds(lesson: Lesson, options: Pick<RunLessonOptions, 'fromStep' | 'onlyStep' | 'skip'>): string[] {
+  const ids = new Set(lesson.steps.map((step) => step.id));
+  return [options.fromStep, options.onlyStep, ...(options.skip ?? [])].filter((id): id is string => id !== undefined && !ids.has(id));
+}
+
+/** The steps a run selects, in order, with why each other one is left out. */
+export function selectSteps(lesson: Lesson, options: Pick<RunLessonOptions, 'fromStep' | 'onlyStep' | 'skip'>): { step: Step; skipReason?: string }[] {
+  const fromIndex = options.fromStep ? lesson.steps.findIndex((step) => step.id === options.fromStep) : 0;
+  const skip = new Set(options.skip ?? []);
+  return lesson.steps.map((step, index) => {
+    if (options.onlyStep !== undefined) return { step, skipReason: step.id === options.onlyStep ? undefined : '' };
+    if (index < fromIndex) return { step, skipReason: '' };
+    if (skip.has(step.id)) return { step, skipReason: t('Skipped (--skip).') };
+    return { step };
+  });
+}
+
+export async function runLesson(lesson: Lesson, ctx: RunnerContext, options: RunLessonOptions = {}): Promise<LessonRun> {
+  const unknown = unknownStepIds(lesson, options);
+  if (unknown.length > 0) throw new Error(t('Lesson "{0}" has no step {1}.', lesson.meta.id, unknown.join(', ')));
+  // Steps outside --from/--step are left out of the report entirely; --skip ones are reported as skipped.
+  const selected = selectSteps(lesson, options).filter((entry) => entry.skipReason !== '');
+  const run: LessonRun = { lessonId: lesson.meta.id, outcomes: [], passed: true };
+
+  if (selected.some((entry) => entry.skipReason === undefined && entry.step.kind !== 'explain')) {
+    const missing = await ensureLessonImages(lesson, ctx);
+    if (missing.length > 0) {
+      run.passed = false;
+      run.message = missing.map((m) => m.message).join('\n');
+      return run;
+    }
+  }
+
+  let stopped: string | undefined;
+  for (const [index, { step, skipReason }] of selected.entries()) {
+    options.onStepStart?.(step, index, selected.length);
+    let outcome: StepOutcome;
+    if (skipReason !== undefined || stopped !== undefined) {
+      outcome = { lessonId: lesson.meta.id, stepId: step.id, status: 'skipped', checks: [], durationMs: 0, message: skipReason ?? stopped };
+    } else if (ctx.signal?.aborted) {
+      outcome = { lessonId: lesson.meta.id, stepId: step.id, status: 'cancelled', checks: [], durationMs: 0, message: t('Cancelled.') };
+    } else {
+      outcome = await runStep(lesson, step, ctx, { vars: options.vars, checkImages: false });
+    }
+    run.outcomes.push(outcome);
+    options.onStepEnd?.(outcome, step);
+    if (outcome.status === 'failed' || outcome.status === 'error' || outcome.status === 'cancelled') {
+      run.passed = false;
+      if (!options.keepGoing && stopped === undefined) stopped = t('Not run: step "{0}" did not pass.', step.id);
+    }
+    if (outcome.status === 'skipped' && step.kind === 'destructive' && skipReason === undefined && stopped === undefined) {
+      // A declined destructive step is not a pass.
+      run.passed = false;
+    }
+  }
+  return run;
+}

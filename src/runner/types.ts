@@ -1,0 +1,38 @@
+// The runner's contract: the CLI, the lesson suite and the VS Code task adapter all drive steps through it.
+import type { CheckResult, StepOutput } from '../checks/types';
+import type { ResourceKind } from '../engine/types';
+
+export type StepStatus = 'passed' | 'failed' | 'skipped' | 'cancelled' | 'error';
+
+export interface StepOutcome {
+  lessonId: string;
+  stepId: string;
+  status: StepStatus;
+  /** Present when the command ran. */
+  output?: StepOutput;
+  checks: CheckResult[];
+  durationMs: number;
+  /** Why it errored or was skipped (localized), e.g. "镜像 nginx 不存在…". */
+  message?: string;
+}
+
+/** An object a lesson made, as recorded for reset. */
+export interface CreatedObject {
+  kind: ResourceKind | 'service' | 'swarm' | 'file';
+  /** Engine id where known (containers, images, volumes are by name, networks). */
+  id?: string;
+  name: string;
+  stepId: string;
+}
+
+/** Persistence of what each lesson created (the CLI keeps a JSON file, the extension its global storage). */
+export interface CreatedObjectStore {
+  load(lessonId: string): Promise<CreatedObject[]>;
+  save(lessonId: string, objects: CreatedObject[]): Promise<void>;
+}
+
+/** Where the runner writes progress lines and command output (terminal, task pseudoterminal, CLI). */
+export interface RunnerSink {
+  output(chunk: string, stream: 'stdout' | 'stderr'): void;
+  info(line: string): void;
+}

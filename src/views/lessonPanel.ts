@@ -1,0 +1,311 @@
+// The lesson webview: one panel, reused for every lesson (prev/next navigate in place), revived after a reload by a
+// serializer. Every message from the page is parsed with the protocol's zod schemas; anything else is dropped and
+// logged, never acted upon. The page only names steps by id: commands come from the host's own parsed lesson.
+import * as vscode from 'vscode';
+import type { Lesson } from '../lessons/schema';
+import {
+  parseHostMessage, parseWebviewMessage, parseWebviewState, type HostMessage, type StepProgress, type WebviewMessage,
+} from '../webview/protocol';
+import { buildLessonView, neighboursOf, panelTitle, viewProgress, webviewLabels } from './lessonView';
+import type { LessonService, ProgressChange } from './lessons/service';
+import { buildWebviewHtml, makeNonce } from './webviewHtml';
+
+export const LESSON_VIEW_TYPE = 'dockerLessons.lesson';
+export const OPEN_LESSON_COMMAND = 'dockerLessons.openLesson';
+/** The product name; not translated. */
+const OUTPUT_CHANNEL_NAME = 'Docker 实践课';
+
+type StepMessage = Extract<WebviewMessage, { stepId: string }>;
+
+export class LessonPanelController implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private lessonId: string | undefined;
+  /** The page has said `ready` since its HTML was last set: posting before that would be lost. */
+  private ready = false;
+  private pendingFocus: string | undefined;
+  private readonly panelDisposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly service: LessonService,
+    private readonly output: vscode.OutputChannel,
+  ) {
+    this.disposables.push(service.onDidChangeProgress((change) => void this.progressChanged(change)));
+  }
+
+  /** The lesson shown, if the panel is open (for tests and the status bar). */
+  get currentLessonId(): string | undefined {
+    return this.panel ? this.lessonId : undefined;
+  }
+
+  /** Show a lesson (by id or order number; default: where the learner left off, else the first) and optionally a step. */
+  async open(lessonIdOrOrder?: string, stepId?: string): Promise<void> {
+    const lesson = await this.pickLesson(lessonIdOrOrder);
+    if (!lesson) {
+      void vscode.window.showWarningMessage(lessonIdOrOrder
+        ? vscode.l10n.t('Lesson "{0}" was not found. Open the lessons view to pick one.', lessonIdOrOrder)
+        : vscode.l10n.t('No lessons were found. Check the lessons folder of the extension.'));
+      return;
+    }
+    if (!this.panel) {
+      const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, panelTitle(lesson, vscode.l10n.t), vscode.ViewColumn.Active, {
+        enableFindWidget: true,
+      });
+      this.adopt(panel, lesson.meta.id);
+    } else {
+      this.panel.reveal(undefined, false);
+    }
+    this.pendingFocus = stepId;
+    await this.show(lesson);
+  }
+
+  /** Take over a panel VS Code restored after a reload (`state` is what the page last saved with setState). */
+  async revive(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const parsed = parseWebviewState(state);
+    const savedId = parsed.ok ? parsed.value.lessonId : undefined;
+    if (this.panel && this.panel !== panel) {
+      // One lesson panel at a time: a second revived one would drift out of sync.
+      panel.dispose();
+      return;
+    }
+    const lesson = await this.pickLesson(savedId);
+    if (!lesson) {
+      panel.dispose();
+      return;
+    }
+    this.adopt(panel, lesson.meta.id);
+    await this.show(lesson);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.disposePanelListeners();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+
+  private adopt(panel: vscode.WebviewPanel, lessonId: string): void {
+    this.panel = panel;
+    this.lessonId = lessonId;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'docker-lessons.svg');
+    panel.webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      // Never the workspace (the default includes it): the page needs only our stylesheet and script.
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
+    };
+    this.panelDisposables.push(
+      panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
+      panel.onDidDispose(() => {
+        this.disposePanelListeners();
+        this.panel = undefined;
+        this.ready = false;
+      }),
+    );
+    this.ready = false;
+    panel.webview.html = this.html(panel.webview);
+  }
+
+  private html(webview: vscode.Webview): string {
+    return buildWebviewHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'lesson.css')).toString(),
+      lang: vscode.env.language,
+      loadingText: vscode.l10n.t('Loading the lesson…'),
+    });
+  }
+
+  private async show(lesson: Lesson): Promise<void> {
+    this.lessonId = lesson.meta.id;
+    if (this.panel) this.panel.title = panelTitle(lesson, vscode.l10n.t);
+    if (this.ready) await this.postLesson();
+    // else: the page asks with `ready` once its script runs.
+  }
+
+  private async pickLesson(idOrOrder: string | undefined): Promise<Lesson | undefined> {
+    if (idOrOrder) return this.service.lesson(idOrOrder);
+    const last = this.service.lastPosition();
+    const lastLesson = last ? await this.service.lesson(last.lessonId) : undefined;
+    if (lastLesson) return lastLesson;
+    const lessons = await this.service.lessons();
+    return [...lessons].sort((a, b) => a.meta.order - b.meta.order)[0];
+  }
+
+  private async postLesson(): Promise<void> {
+    const lessonId = this.lessonId;
+    if (!lessonId) return;
+    const [lesson, lessons] = await Promise.all([this.service.lesson(lessonId), this.service.lessons()]);
+    if (!lesson) {
+      this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Lesson "{0}" is no longer available: it may have been renamed or removed.', lessonId) });
+      return;
+    }
+    const view = buildLessonView(lesson, neighboursOf(lessons, lessonId), this.service.varValues(lessonId));
+    const progress = viewProgress(lesson.steps, this.service.progress(lessonId), this.service.runningStep(lessonId));
+    this.post({ type: 'lesson', lesson: view, progress, labels: webviewLabels((message) => vscode.l10n.t(message)) });
+    if (this.pendingFocus) {
+      this.post({ type: 'focus', stepId: this.pendingFocus });
+      this.pendingFocus = undefined;
+    }
+  }
+
+  private postStep(lessonId: string, stepId: string): void {
+    const stored = this.service.progress(lessonId);
+    const progress: StepProgress = viewProgress([{ id: stepId }], stored, this.service.runningStep(lessonId))[stepId]
+      ?? { state: 'idle', checks: [] };
+    this.post({ type: 'step', lessonId, stepId, progress });
+  }
+
+  private post(message: HostMessage): void {
+    if (!this.panel || !this.ready) return;
+    // The page validates too; checking here catches a host bug (an over-long id, a bad state) where it happens.
+    const checked = parseHostMessage(message);
+    if (!checked.ok) {
+      this.log(`not sent to the lesson webview (invalid ${message.type} message): ${checked.error}`);
+      return;
+    }
+    void this.panel.webview.postMessage(checked.value);
+  }
+
+  private async progressChanged(change: ProgressChange): Promise<void> {
+    if (!this.panel || !this.ready || change.lessonId !== this.lessonId) return;
+    if (change.stepId) this.postStep(change.lessonId, change.stepId);
+    else await this.postLesson();
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.log(`dropped an invalid message from the lesson webview: ${parsed.error}`);
+      return;
+    }
+    const message = parsed.value;
+    try {
+      await this.handle(message);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      this.log(`${message.type} failed: ${text}`);
+      this.post({ type: 'notice', level: 'error', message: text });
+    }
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        await this.postLesson();
+        return;
+      case 'log':
+        this.log(`[webview ${message.level}] ${message.message}`);
+        return;
+      case 'navigate': {
+        const lesson = await this.service.lesson(message.lessonId);
+        if (!lesson) {
+          this.log(`navigate: no lesson "${message.lessonId}"`);
+          return;
+        }
+        await this.show(lesson);
+        return;
+      }
+      default:
+        break;
+    }
+    // Everything else acts on the lesson on screen; a message about another one is stale (sent before navigating).
+    if (message.lessonId !== this.lessonId) {
+      this.log(`dropped a ${message.type} message for lesson "${message.lessonId}" (showing "${this.lessonId}")`);
+      return;
+    }
+    const lessonId = message.lessonId;
+    switch (message.type) {
+      case 'run':
+      case 'check':
+        await this.runOrCheck(message);
+        return;
+      case 'cancel':
+        if (await this.knowsStep(message)) this.service.cancelStep(lessonId, message.stepId);
+        return;
+      case 'openFile':
+        if (await this.knowsStep(message)) await this.service.openStepFile(lessonId, message.stepId);
+        return;
+      case 'reset':
+        await this.service.resetLesson(lessonId);
+        await this.postLesson();
+        return;
+      case 'setVar': {
+        const lesson = await this.service.lesson(lessonId);
+        if (!lesson?.meta.vars[message.name]) {
+          this.log(`setVar: lesson "${lessonId}" declares no variable "${message.name}"`);
+          return;
+        }
+        this.service.setVar(lessonId, message.name, message.value);
+        return;
+      }
+    }
+  }
+
+  private async runOrCheck(message: Extract<WebviewMessage, { type: 'run' | 'check' }>): Promise<void> {
+    const lesson = await this.service.lesson(message.lessonId);
+    const step = lesson?.steps.find((candidate) => candidate.id === message.stepId);
+    if (!lesson || !step) {
+      this.log(`${message.type}: lesson "${message.lessonId}" has no step "${message.stepId}"`);
+      return;
+    }
+    // Only declared variables go on; the service validates their values (resolveStep) before anything runs.
+    const vars: Record<string, string> = {};
+    for (const [name, value] of Object.entries(message.vars)) if (lesson.meta.vars[name]) vars[name] = value;
+    try {
+      if (message.type === 'run') await this.service.runStep(message.lessonId, message.stepId, vars);
+      else await this.service.checkStep(message.lessonId, message.stepId, vars);
+    } finally {
+      // Whatever happened, the page must leave its "running…" state.
+      if (message.lessonId === this.lessonId) this.postStep(message.lessonId, message.stepId);
+    }
+  }
+
+  private async knowsStep(message: StepMessage): Promise<boolean> {
+    const lesson = await this.service.lesson(message.lessonId);
+    const known = Boolean(lesson?.steps.some((step) => step.id === message.stepId));
+    if (!known) this.log(`${message.type}: lesson "${message.lessonId}" has no step "${message.stepId}"`);
+    return known;
+  }
+
+  private log(line: string): void {
+    this.output.appendLine(`[${new Date().toISOString()}] [lesson panel] ${line}`);
+  }
+
+  private disposePanelListeners(): void {
+    for (const disposable of this.panelDisposables.splice(0)) disposable.dispose();
+  }
+}
+
+/** Arguments as the lessons tree, a walkthrough link or the palette pass them: ids, or a tree node carrying them. */
+function commandArgs(first: unknown, second: unknown): { lessonId?: string; stepId?: string } {
+  const text = (value: unknown) => (typeof value === 'string' && value.length > 0 && value.length <= 100 ? value : undefined);
+  if (first !== null && typeof first === 'object') {
+    const node = first as { lessonId?: unknown; stepId?: unknown };
+    return { lessonId: text(node.lessonId), stepId: text(node.stepId) };
+  }
+  const order = typeof first === 'number' ? String(first) : undefined;
+  return { lessonId: text(first) ?? order, stepId: text(second) };
+}
+
+/** The panel, its serializer and `dockerLessons.openLesson(lessonId?, stepId?)`. */
+export function registerLessonPanel(
+  context: vscode.ExtensionContext, service: LessonService, output?: vscode.OutputChannel,
+): LessonPanelController {
+  const channel = output ?? vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
+  const controller = new LessonPanelController(context.extensionUri, service, channel);
+  context.subscriptions.push(
+    controller,
+    ...(output ? [] : [channel]),
+    vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel, state) => controller.revive(panel, state),
+    }),
+    vscode.commands.registerCommand(OPEN_LESSON_COMMAND, (first?: unknown, second?: unknown) => {
+      const { lessonId, stepId } = commandArgs(first, second);
+      return controller.open(lessonId, stepId);
+    }),
+  );
+  return controller;
+}

@@ -1,0 +1,187 @@
+// Learner progress as plain data: the engine's last verdict per step, variable values per lesson and the last
+// position. vscode-free (the store is anything Memento-like), so it is unit-tested in plain Node; progressStore.ts
+// adapts it to `context.globalState`. Only verdicts are persisted — "running"/"checking" live in memory.
+import { z } from 'zod';
+import { stepProgress, type StepProgress, type StepState } from '../../webview/protocol';
+
+/** The subset of vscode.Memento we use. */
+export interface MementoLike {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+export const PROGRESS_KEY = 'dockerLessons.progress';
+
+/** States that are a verdict (worth keeping across a reload); the rest describe something in flight. */
+const VERDICT_STATES: ReadonlySet<StepState> = new Set(['passed', 'failed', 'cancelled', 'error', 'skipped']);
+
+const lessonRecord = z.object({
+  steps: z.record(z.string(), z.unknown()).default({}),
+  vars: z.record(z.string(), z.string()).default({}),
+});
+const storedData = z.object({
+  version: z.literal(1),
+  lessons: z.record(z.string(), z.unknown()).default({}),
+  last: z.object({ lessonId: z.string(), stepId: z.string().optional(), at: z.number() }).optional(),
+});
+
+export interface LessonProgressRecord {
+  steps: Record<string, StepProgress>;
+  vars: Record<string, string>;
+}
+
+export interface ProgressData {
+  version: 1;
+  lessons: Record<string, LessonProgressRecord>;
+  last?: { lessonId: string; stepId?: string; at: number };
+}
+
+export function emptyProgress(): ProgressData {
+  return { version: 1, lessons: {} };
+}
+
+/** Read what was stored, dropping (not failing on) anything malformed: a corrupt entry costs one step, not all. */
+export function parseProgressData(raw: unknown): ProgressData {
+  const top = storedData.safeParse(raw);
+  if (!top.success) return emptyProgress();
+  const data: ProgressData = { version: 1, lessons: {}, last: top.data.last };
+  for (const [lessonId, value] of Object.entries(top.data.lessons)) {
+    const lesson = lessonRecord.safeParse(value);
+    if (!lesson.success) continue;
+    const steps: Record<string, StepProgress> = {};
+    for (const [stepId, progress] of Object.entries(lesson.data.steps)) {
+      const parsed = stepProgress.safeParse(progress);
+      if (parsed.success && VERDICT_STATES.has(parsed.data.state)) steps[stepId] = parsed.data;
+    }
+    data.lessons[lessonId] = { steps, vars: lesson.data.vars };
+  }
+  return data;
+}
+
+export interface ProgressEvent {
+  lessonId: string;
+  stepId?: string;
+}
+
+/** Steps that count towards a lesson's progress: explain steps are read, not run, so they never count. */
+export interface CountableStep {
+  id: string;
+  kind: string;
+}
+
+export interface LessonShare {
+  done: number;
+  total: number;
+  /** 0–100, rounded down so 100 means really everything. */
+  percent: number;
+  complete: boolean;
+}
+
+export function lessonShare(steps: readonly CountableStep[], progress: Record<string, StepProgress>): LessonShare {
+  const countable = steps.filter((step) => step.kind !== 'explain');
+  const done = countable.filter((step) => progress[step.id]?.state === 'passed').length;
+  const total = countable.length;
+  const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+  return { done, total, percent, complete: total > 0 && done === total };
+}
+
+export class ProgressModel {
+  private data: ProgressData;
+  private readonly listeners = new Set<(event: ProgressEvent) => void>();
+  /** Writes are chained so they land in order; `flush()` waits for the last one. */
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly memento: MementoLike, private readonly key = PROGRESS_KEY, private readonly now = () => Date.now()) {
+    this.data = parseProgressData(memento.get(key));
+  }
+
+  onDidChange(listener: (event: ProgressEvent) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** The stored verdicts of a lesson (a copy). */
+  progress(lessonId: string): Record<string, StepProgress> {
+    return { ...(this.data.lessons[lessonId]?.steps ?? {}) };
+  }
+
+  stepProgress(lessonId: string, stepId: string): StepProgress | undefined {
+    return this.data.lessons[lessonId]?.steps[stepId];
+  }
+
+  /** Store the engine's verdict for a step (in-flight states are refused: they must not survive a reload). */
+  record(lessonId: string, stepId: string, progress: StepProgress): void {
+    if (!VERDICT_STATES.has(progress.state)) throw new Error(`not a verdict: ${progress.state}`);
+    const lesson = this.lesson(lessonId);
+    lesson.steps[stepId] = { ...progress, at: progress.at ?? this.now() };
+    this.data.last = { lessonId, stepId, at: this.now() };
+    this.save({ lessonId, stepId });
+  }
+
+  /** True once any step of any lesson has passed (the walkthrough's "run your first step"). */
+  anyPassed(): boolean {
+    return Object.values(this.data.lessons).some((lesson) => Object.values(lesson.steps).some((p) => p.state === 'passed'));
+  }
+
+  varValues(lessonId: string): Record<string, string> {
+    return { ...(this.data.lessons[lessonId]?.vars ?? {}) };
+  }
+
+  setVar(lessonId: string, name: string, value: string): void {
+    const lesson = this.lesson(lessonId);
+    if (lesson.vars[name] === value) return;
+    lesson.vars[name] = value;
+    this.save({ lessonId });
+  }
+
+  /** Remember where the learner is, without a verdict (a lesson opened, a step shown). */
+  setLastPosition(lessonId: string, stepId?: string): void {
+    const last = this.data.last;
+    if (last && last.lessonId === lessonId && last.stepId === stepId) return;
+    this.data.last = { lessonId, stepId, at: this.now() };
+    this.save(undefined);
+  }
+
+  lastPosition(): { lessonId: string; stepId?: string } | undefined {
+    const last = this.data.last;
+    return last ? { lessonId: last.lessonId, stepId: last.stepId } : undefined;
+  }
+
+  /** Forget a lesson's verdicts (its variable values stay: they are the learner's choices, not progress). */
+  resetLesson(lessonId: string): void {
+    const lesson = this.data.lessons[lessonId];
+    if (!lesson || Object.keys(lesson.steps).length === 0) return;
+    lesson.steps = {};
+    this.save({ lessonId });
+  }
+
+  /** Forget every verdict and the last position; variable values stay. */
+  clearAll(): Promise<void> {
+    const lessonIds = Object.keys(this.data.lessons);
+    for (const lesson of Object.values(this.data.lessons)) lesson.steps = {};
+    this.data.last = undefined;
+    this.save(undefined);
+    for (const lessonId of lessonIds) this.emit({ lessonId });
+    return this.flush();
+  }
+
+  /** Resolves when every write so far has reached the memento. */
+  flush(): Promise<void> {
+    return this.writing;
+  }
+
+  private lesson(lessonId: string): LessonProgressRecord {
+    return (this.data.lessons[lessonId] ??= { steps: {}, vars: {} });
+  }
+
+  private save(event: ProgressEvent | undefined): void {
+    // Snapshot now: a later change must not leak into an earlier write.
+    const snapshot = structuredClone(this.data);
+    this.writing = this.writing.then(() => this.memento.update(this.key, snapshot)).catch(() => undefined);
+    if (event) this.emit(event);
+  }
+
+  private emit(event: ProgressEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+}

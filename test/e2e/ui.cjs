@@ -1,0 +1,238 @@
+#!/usr/bin/env node
+// npm run test:e2e - UI tests of the *packaged* extension in a real VS Code (code-server 4.100.3 = VS Code 1.100.3)
+// driven by Playwright + Debian's chromium, fully offline:
+//   zh-cn       Chinese UI: the explorer's views are 容器/镜像/…, a container started with the docker CLI appears,
+//               right-click → 停止容器 stops it and the row turns "exited";
+//   engine-down the extension's DOCKER_HOST is a socket we control: nothing listening → welcome text (daemon not
+//               running, 重试/打开设置); a relay to the real engine starts → the tree comes back; relay stops → welcome;
+//               the developer's daemon is never touched;
+//   en          the same explorer in English (Containers/Images with real containers).
+// Screenshots go to $E2E_SHOTS_DIR (default .e2e-shots/<timestamp>/), printed at the end.
+// Env: CI=true (missing prerequisites fail instead of skip), E2E_ONLY=zh-cn,en (run a subset), VSCODE_E2E_KEEP=1.
+'use strict';
+const { execFileSync } = require('child_process');
+const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const h = require('./harness.cjs');
+const { ROOT, ensureBuilt, requireDocker, runMain } = require('./lib/prereqs.cjs');
+const dockerLib = require('./lib/docker.cjs');
+const { startSocketRelay } = require('./lib/relay.cjs');
+const { writeProbeExtension, readProbe } = require('./lib/probe.cjs');
+
+const CONTAINER_TITLE = 'Docker 实践课';   // viewsContainers title, the same in both languages
+const STRINGS = {
+  'zh-cn': { containers: '容器', images: '镜像', volumes: '数据卷', networks: '网络', stop: /^停止容器/, daemon: /守护进程/, retry: '重试', settings: '打开设置' },
+  en: { containers: 'Containers', images: 'Images', volumes: 'Volumes', networks: 'Networks', stop: /^Stop Container/, daemon: /daemon/i, retry: 'Retry', settings: 'Open Settings' },
+};
+
+function timestamp() {
+  return new Date().toISOString().replace(/[:.]/g, '-').replace(/Z$/, '');
+}
+
+function packageVsix(dir) {
+  const out = path.join(dir, 'docker-lessons.vsix');
+  const local = path.join(ROOT, 'node_modules', '.bin', 'vsce');
+  const vsce = fs.existsSync(local) ? local : h.resolveInstall().env.VSCE;
+  execFileSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return out;
+}
+
+/** One VS Code session: server + browser; always torn down, even when a step fails. */
+async function withWorkbench({ vsix, probeDir, locale, env, shot, scenario }, fn) {
+  const server = await h.startCodeServer({ vsix: [vsix], extensions: [probeDir], locale, env });
+  let session;
+  let failed = true;
+  try {
+    session = await h.openWorkbench(server, { locale: locale === 'zh-cn' ? 'zh-CN' : 'en-US' });
+    await fn(session.page, server);
+    assert.deepStrictEqual(session.externalRequests, [], 'the workbench tried to reach the network');
+    failed = false;
+  } catch (err) {
+    if (session) await shot(session.page, `${scenario}-FAIL`).catch(() => {});
+    throw err;
+  } finally {
+    if (session) await session.context.close().catch(() => {});
+    await server.stop();
+    if (failed) console.error(`  (run dir kept for inspection: ${server.runDir}; code-server log: ${server.logFile})`);
+    else server.cleanup();
+  }
+}
+
+/** The pane of one of our views, found by its (localized) title. */
+function pane(page, title) {
+  return page.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`) }) });
+}
+
+function row(page, viewTitle, name) {
+  return pane(page, viewTitle).locator('.monaco-list-row', { hasText: name });
+}
+
+async function openExplorer(page) {
+  await h.openViewContainer(page, CONTAINER_TITLE);
+  await page.locator('.part.sidebar .pane-header').first().waitFor();
+  await widenSidebar(page);
+  await page.mouse.move(900, 500);                  // away from the activity bar: no tooltip over the tree
+}
+
+async function setPaneExpanded(page, title, expanded) {
+  const header = pane(page, title).locator('.pane-header');
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+}
+
+/** Drag the side bar's edge so tree descriptions (image, ports, age) are readable in the screenshots. */
+async function widenSidebar(page, width = 620) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= width) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+}
+
+// ---------------------------------------------------------------- scenarios
+
+async function zhCnScenario(ctx) {
+  const s = STRINGS['zh-cn'];
+  const { name, published } = dockerLib.runTestContainer({ publish: '127.0.0.1::8080' });
+  ctx.created.push(name);
+  const probeFile = path.join(ctx.tmp, 'probe-zh-cn.json');
+  await withWorkbench({ ...ctx, locale: 'zh-cn', env: { DL_E2E_PROBE_FILE: probeFile } }, async (page) => {
+    await openExplorer(page);
+    const probe = await readProbe(probeFile);
+    assert.strictEqual(probe.language, 'zh-cn', 'vscode.env.language in the extension host');
+    for (const title of [s.containers, s.images, s.volumes, s.networks]) await pane(page, title).waitFor({ timeout: 15000 });
+
+    const item = row(page, s.containers, name);
+    await item.waitFor({ timeout: 15000 });
+    const description = await item.locator('.label-description').innerText();
+    assert.match(description, /dl-test\/busybox/, 'the description names the image');
+    if (published) assert.match(description, /8080/, 'the description shows the published port');
+    await item.locator('.custom-view-tree-node-item-icon.codicon-debug-start').waitFor();
+    await ctx.shot(page, 'zh-cn-01-container-listed');
+
+    await item.click({ button: 'right' });
+    const stop = page.getByRole('menuitem', { name: s.stop });
+    await stop.waitFor({ timeout: 5000 });
+    await ctx.shot(page, 'zh-cn-02-context-menu');
+    await stop.click();
+
+    await item.locator('.custom-view-tree-node-item-icon.codicon-debug-stop').waitFor({ timeout: 15000 });
+    assert.strictEqual(dockerLib.containerState(name), 'exited', 'the engine reports the container exited');
+    if (published) assert.doesNotMatch(await item.locator('.label-description').innerText(), /8080/, 'an exited container has no ports');
+    await item.hover();
+    // The tooltip carries the state line: 状态: 已退出 (Exited (0) …)
+    await page.locator('.monaco-hover, .workbench-hover').filter({ hasText: name }).filter({ hasText: '已退出' }).first()
+      .waitFor({ timeout: 5000 });
+    await ctx.shot(page, 'zh-cn-03-stopped');
+  });
+}
+
+async function engineDownScenario(ctx) {
+  const s = STRINGS['zh-cn'];
+  const { name } = dockerLib.runTestContainer();
+  ctx.created.push(name);
+  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-e2e-'));
+  ctx.cleanups.push(() => fs.rmSync(socketDir, { recursive: true, force: true }));
+  const socket = path.join(socketDir, 'docker.sock');
+  let relay;
+  try {
+    await withWorkbench({ ...ctx, locale: 'zh-cn', env: { DOCKER_HOST: `unix://${socket}` } }, async (page) => {
+      await openExplorer(page);
+      const welcome = pane(page, s.containers).locator('.welcome-view-content');
+      await welcome.filter({ hasText: s.daemon }).waitFor({ timeout: 15000 });
+      await welcome.getByRole('button', { name: s.retry }).waitFor();
+      await welcome.getByRole('button', { name: s.settings }).waitFor();
+      await ctx.shot(page, 'engine-down-01-welcome');
+
+      relay = await startSocketRelay({ listenPath: socket, targetPath: dockerLib.engineSocketPath() });
+      const t0 = Date.now();
+      await row(page, s.containers, name).waitFor({ timeout: 10000 });
+      console.log(`  engine back: tree shown ${Date.now() - t0} ms after the relay started`);
+      await ctx.shot(page, 'engine-down-02-engine-back');
+
+      await relay.close();
+      relay = undefined;
+      const t1 = Date.now();
+      await welcome.filter({ hasText: s.daemon }).waitFor({ timeout: 15000 });
+      console.log(`  engine gone: welcome shown ${Date.now() - t1} ms after the relay stopped`);
+      await ctx.shot(page, 'engine-down-03-welcome-again');
+    });
+  } finally {
+    if (relay) await relay.close();
+  }
+}
+
+async function englishScenario(ctx) {
+  const s = STRINGS.en;
+  const { name } = dockerLib.runTestContainer({ publish: '127.0.0.1::8080' });
+  ctx.created.push(name);
+  const probeFile = path.join(ctx.tmp, 'probe-en.json');
+  await withWorkbench({ ...ctx, locale: 'en', env: { DL_E2E_PROBE_FILE: probeFile } }, async (page) => {
+    await openExplorer(page);
+    assert.strictEqual((await readProbe(probeFile)).language, 'en', 'vscode.env.language in the extension host');
+    for (const title of [s.containers, s.images, s.volumes, s.networks]) await pane(page, title).waitFor({ timeout: 15000 });
+    await row(page, s.containers, name).waitFor({ timeout: 15000 });
+    await ctx.shot(page, 'en-01-explorer');
+    // The Images list is long (the stand-in images) and virtualized: bring the test image into view the way a user
+    // would, with the tree's type-to-find.
+    await setPaneExpanded(page, s.containers, false);
+    const images = pane(page, s.images);
+    await images.locator('.monaco-list-row').first().waitFor({ timeout: 15000 });
+    await images.locator('.monaco-list').focus();
+    await page.keyboard.type('dl-test');
+    await row(page, s.images, 'dl-test/busybox').first().waitFor({ timeout: 5000 });
+    await ctx.shot(page, 'en-02-images');
+  });
+}
+
+const SCENARIOS = { 'zh-cn': zhCnScenario, 'engine-down': engineDownScenario, en: englishScenario };
+
+runMain(async (onCleanup) => {
+  const engineVersion = requireDocker();
+  h.resolveInstall();                                          // runs test/e2e/setup.sh when needed
+  ensureBuilt(['dist/extension.js']);
+  dockerLib.ensureTestImage();
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-e2e-ui-'));
+  onCleanup(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const created = [];
+  onCleanup(() => dockerLib.removeContainers(created));
+  const cleanups = [];
+  onCleanup(async () => { for (const fn of cleanups) await fn(); });
+
+  const shotsDir = path.resolve(process.env.E2E_SHOTS_DIR || path.join(ROOT, '.e2e-shots', timestamp()));
+  fs.mkdirSync(shotsDir, { recursive: true });
+  const vsix = packageVsix(tmp);
+  const probeDir = writeProbeExtension(tmp);
+  console.log(`UI e2e: packaged ${path.relative(ROOT, vsix) || vsix} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB), docker ${engineVersion}`);
+
+  const ctx = {
+    tmp, vsix, probeDir, created, cleanups,
+    shot: async (page, name) => {
+      await page.waitForTimeout(300);                             // let list/hover animations settle
+      await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+    },
+  };
+  const only = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : Object.keys(SCENARIOS);
+  let failures = 0;
+  for (const id of only) {
+    const scenario = SCENARIOS[id];
+    if (!scenario) throw new Error(`unknown scenario ${id} (E2E_ONLY); known: ${Object.keys(SCENARIOS).join(', ')}`);
+    const t0 = Date.now();
+    console.log(`- ${id}`);
+    try {
+      await scenario({ ...ctx, scenario: id });
+      console.log(`  PASS ${id} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    } catch (err) {
+      failures++;
+      console.error(`  FAIL ${id}: ${err && err.stack ? err.stack : err}`);
+    }
+  }
+  console.log(`screenshots: ${shotsDir}`);
+  console.log(failures ? `UI e2e FAILED: ${failures} of ${only.length} scenario(s)` : `UI e2e passed: ${only.length} scenario(s)`);
+  return failures ? 1 : 0;
+});

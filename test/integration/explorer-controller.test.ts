@@ -1,0 +1,179 @@
+// The explorer's refresh logic against the real engine: events drive updates, nothing is fetched while no view is
+// visible, and a lost engine comes back by itself.
+import { describe, test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createEngine, resolveEndpoint, type DockerEngine } from '../../src/engine';
+import { ExplorerModelController } from '../../src/views/explorer/controller';
+import { buildItems } from '../../src/views/explorer/model';
+import { connectOrSkip, ensureTestImage, uniqueName } from '../support/engine';
+
+const AREA_LABEL = { 'docker-lessons.test': 'explorer' };
+
+/** Wraps an engine so every method call is counted (the "no Docker I/O while hidden" rule is checked through it). */
+function counting(engine: DockerEngine): { engine: DockerEngine; calls: string[] } {
+  const calls: string[] = [];
+  const proxy = new Proxy(engine, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push(String(property));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { engine: proxy, calls };
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs: number): Promise<{ value: T; ms: number }> {
+  const start = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return { value, ms: Date.now() - start };
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+// Read through functions: assertions on getters would otherwise narrow them for the rest of a test.
+const snapshotOf = (c: ExplorerModelController) => c.snapshot;
+const stateOf = (c: ExplorerModelController): string => c.state;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function createTestContainer(t: TestContext, engine: DockerEngine, image: string): Promise<{ id: string; name: string }> {
+  const name = uniqueName('dl-test-explorer');
+  // A shell that exits on SIGTERM right away, so stop does not wait 10 s.
+  const container = await engine.api.createContainer({
+    name, Image: image, Labels: AREA_LABEL, Cmd: ['sh', '-c', 'trap "exit 0" TERM; sleep 300 & wait'],
+    HostConfig: { NetworkMode: 'none' }, // no network needed; also independent of the shared default bridge
+  });
+  t.after(async () => {
+    await engine.removeContainer(container.id, { force: true }).catch(() => undefined);
+  });
+  return { id: container.id, name };
+}
+
+describe('explorer controller (real engine)', () => {
+  test('events keep the model current while visible; nothing is fetched while hidden', async (t) => {
+    const engine = await connectOrSkip(t);
+    if (!engine) return;
+    const image = await ensureTestImage(engine);
+    const counted = counting(engine);
+    const controller = new ExplorerModelController(() => counted.engine);
+    t.after(() => controller.dispose());
+
+    // Hidden: no Docker I/O at all.
+    await sleep(300);
+    assert.equal(counted.calls.length, 0, `no calls while hidden, got ${counted.calls.join(', ')}`);
+    assert.ok(snapshotOf(controller) === undefined);
+    assert.ok(stateOf(controller) === 'unknown');
+
+    controller.setVisible('containers', true);
+    await controller.waitForIdle();
+    assert.equal(stateOf(controller), 'connected');
+    assert.ok(snapshotOf(controller), 'a snapshot after becoming visible');
+    assert.ok(counted.calls.includes('snapshot'));
+    // Let the event stream come up (and its catch-up refresh finish) before measuring event latency.
+    await waitFor('event stream', () => counted.calls.includes('events') || undefined, 2000);
+    await sleep(300);
+    await controller.waitForIdle();
+
+    const find = (name: string) => snapshotOf(controller)?.containers.find((container) => container.name === name);
+    const created = await createTestContainer(t, engine, image);
+    const appeared = await waitFor('created container in the model', () => find(created.name), 1000);
+    assert.equal(appeared.value.state, 'created');
+    const item = buildItems('containers', snapshotOf(controller)!).find((i) => i.label === created.name);
+    assert.equal(item?.contextValue, 'container:created');
+
+    await engine.startContainer(created.id);
+    const running = await waitFor('running state', () => find(created.name)?.state === 'running' || undefined, 1000);
+    t.diagnostic(`start visible after ${running.ms} ms`);
+
+    await engine.stopContainer(created.id);
+    await waitFor('exited state', () => find(created.name)?.state === 'exited' || undefined, 1000);
+    assert.equal(buildItems('containers', snapshotOf(controller)!).find((i) => i.label === created.name)?.contextValue,
+      'container:exited');
+
+    await engine.removeContainer(created.id);
+    await waitFor('removal', () => (find(created.name) ? undefined : true), 1000);
+
+    // Hidden again: changes happen, but we do not look.
+    controller.setVisible('containers', false);
+    await controller.waitForIdle();
+    counted.calls.length = 0;
+    const unseen = await createTestContainer(t, engine, image);
+    await sleep(600);
+    assert.equal(counted.calls.length, 0, `no engine calls while no explorer view is visible, got ${counted.calls.join(', ')}`);
+    assert.equal(find(unseen.name), undefined);
+
+    // Visible again: a full refresh catches up with what happened meanwhile.
+    controller.setVisible('images', true);
+    await controller.waitForIdle();
+    assert.ok(find(unseen.name), 'the container created while hidden shows up after becoming visible');
+    const images = snapshotOf(controller)?.images ?? [];
+    assert.ok(images.some((i) => i.repoTags.includes(image)), 'the image list was loaded too');
+  });
+
+  test('an unreachable engine empties the model and it comes back within 2 s of the engine returning', async (t) => {
+    const real = await connectOrSkip(t);
+    if (!real) return;
+    if (real.endpoint.kind !== 'unix' || !real.endpoint.socketPath) {
+      t.skip('needs a unix-socket engine to put a proxy in front of');
+      return;
+    }
+    const socketPath = path.join(os.tmpdir(), `${uniqueName('dl-test-explorer')}.sock`);
+    const engine = createEngine(resolveEndpoint({ setting: `unix://${socketPath}`, env: {}, homeDir: os.homedir(), platform: process.platform }));
+    const controller = new ExplorerModelController(() => engine, { reconnectPollMs: 1000 });
+    const sockets = new Set<net.Socket>();
+    const proxy = net.createServer((client) => {
+      const upstream = net.connect(real.endpoint.socketPath!);
+      sockets.add(client).add(upstream);
+      client.pipe(upstream).pipe(client);
+      const close = () => { client.destroy(); upstream.destroy(); };
+      client.on('error', close).on('close', close);
+      upstream.on('error', close).on('close', close);
+    });
+    t.after(async () => {
+      controller.dispose();
+      engine.dispose();
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => proxy.close(resolve));
+      fs.rmSync(socketPath, { force: true });
+    });
+
+    const states: string[] = [];
+    controller.onDidChangeState((state) => states.push(state));
+    controller.setVisible('containers', true);
+    await controller.waitForIdle();
+    assert.equal(stateOf(controller), 'unreachable');
+    assert.equal(snapshotOf(controller), undefined, 'an empty tree, so the welcome view explains the problem');
+    assert.equal(controller.error?.code, 'unreachable');
+
+    await new Promise<void>((resolve) => proxy.listen(socketPath, resolve));
+    const back = await waitFor('reconnection', () => (stateOf(controller) === 'connected' && snapshotOf(controller)) || undefined, 2000);
+    t.diagnostic(`back after ${back.ms} ms`);
+    assert.deepEqual(states, ['unreachable', 'connected']);
+  });
+
+  test('a bad host address is reported as bad-host without any Docker I/O', async () => {
+    const controller = new ExplorerModelController(() => createEngine(resolveEndpoint({
+      setting: 'ftp://example.invalid', env: {}, homeDir: os.homedir(), platform: process.platform,
+    })));
+    try {
+      controller.setVisible('networks', true);
+      await controller.waitForIdle();
+      assert.equal(stateOf(controller), 'bad-host');
+      assert.equal(snapshotOf(controller), undefined);
+      // Retrying without fixing the address keeps reporting it.
+      await controller.retry();
+      assert.equal(stateOf(controller), 'bad-host');
+    } finally {
+      controller.dispose();
+    }
+  });
+});

@@ -1,0 +1,161 @@
+// The lesson suite: every lesson in lessons/ end to end against the real engine — every non-explain step in order,
+// then its checks, then reset — asserting that every check passes and that reset leaves nothing the lesson made.
+// It also proves the checks can fail: for each lesson, the first step that changes the engine's state is skipped and
+// its checks must then fail with a useful message (expected and found both said).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { connectOrSkip, freePort } from '../support/engine';
+import type { DockerEngine } from '../../src/engine';
+import { LESSON_LABEL } from '../../src/engine';
+import { loadLessons, applyVars, defaultVars } from '../../src/lessons';
+import type { Lesson, Step } from '../../src/lessons/schema';
+import { checkKind } from '../../src/lessons/schema';
+import { JsonFileStore, resetLesson, runLesson, runStep, checkStep, describeResetItem } from '../../src/runner';
+import type { RunnerContext } from '../../src/runner/runner';
+import { useLanguage } from '../../src/i18n';
+
+const root = path.resolve(__dirname, '..', '..');
+const only = process.env.LESSONS ? new Set(process.env.LESSONS.split(',')) : undefined;
+
+/** Engine-state check kinds: a step whose checks include one of these changes something a skipped run would miss. */
+const STATEFUL = new Set(['container', 'image', 'port', 'mount', 'volume', 'network', 'exec', 'file', 'logs', 'http',
+  'workspaceFile', 'swarm', 'service', 'registry']);
+
+async function portOverrides(lesson: Lesson): Promise<Record<string, string>> {
+  const overrides: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(lesson.meta.vars)) {
+    if (spec.type === 'port') overrides[name] = String(await freePort());
+  }
+  return overrides;
+}
+
+function describeFailures(outcomes: Awaited<ReturnType<typeof runLesson>>['outcomes']): string {
+  return outcomes.filter((o) => o.status !== 'passed' && o.status !== 'skipped').map((o) => {
+    const failed = o.checks.filter((c) => !c.pass).map((c) => `    ✗ ${c.title}: expected ${c.expected}, found ${c.actual}`);
+    const output = o.output ? `\n    stdout: ${o.output.stdout.slice(-600)}\n    stderr: ${o.output.stderr.slice(-600)}` : '';
+    return `  step ${o.stepId}: ${o.status}${o.message ? ` — ${o.message}` : ''}\n${failed.join('\n')}${output}`;
+  }).join('\n');
+}
+
+/** Names the lesson declares it creates, with its variables filled in. */
+function declared(lesson: Lesson, values: Record<string, string>): { containers: string[]; volumes: string[]; networks: string[]; images: string[] } {
+  const fill = (names: string[]): string[] => names.map((name) => applyVars(name, values));
+  const c = lesson.meta.creates;
+  return { containers: fill(c.containers), volumes: fill(c.volumes), networks: fill(c.networks), images: fill(c.images) };
+}
+
+async function leftovers(engine: DockerEngine, lesson: Lesson, values: Record<string, string>, preexisting: Set<string>): Promise<string[]> {
+  const snap = await engine.snapshot();
+  const names = declared(lesson, values);
+  const left: string[] = [];
+  const id = lesson.meta.id;
+  for (const c of snap.containers) {
+    if (c.labels[LESSON_LABEL] === id || (names.containers.includes(c.name) && !preexisting.has(`container:${c.name}`))) left.push(`container ${c.name}`);
+  }
+  for (const v of snap.volumes) {
+    if (v.labels[LESSON_LABEL] === id || (names.volumes.includes(v.name) && !preexisting.has(`volume:${v.name}`))) left.push(`volume ${v.name}`);
+  }
+  for (const n of snap.networks) {
+    if (n.labels[LESSON_LABEL] === id || (names.networks.includes(n.name) && !preexisting.has(`network:${n.name}`))) left.push(`network ${n.name}`);
+  }
+  for (const image of snap.images) {
+    const tags = image.repoTags.filter((tag) => names.images.some((n) => tag === n || tag === `${n}:latest`));
+    if (image.labels[LESSON_LABEL] === id || tags.some((tag) => !preexisting.has(`image:${tag}`))) left.push(`image ${image.repoTags.join(',') || image.id}`);
+  }
+  const info = await engine.api.info() as { Swarm?: { LocalNodeState?: string } };
+  if (lesson.meta.creates.swarm && info.Swarm?.LocalNodeState === 'active' && !preexisting.has('swarm')) left.push('swarm');
+  return left;
+}
+
+async function preexistingNames(engine: DockerEngine): Promise<Set<string>> {
+  const snap = await engine.snapshot();
+  const info = await engine.api.info() as { Swarm?: { LocalNodeState?: string } };
+  return new Set([
+    ...snap.containers.map((c) => `container:${c.name}`), ...snap.volumes.map((v) => `volume:${v.name}`),
+    ...snap.networks.map((n) => `network:${n.name}`), ...snap.images.flatMap((i) => i.repoTags.map((tag) => `image:${tag}`)),
+    ...(info.Swarm?.LocalNodeState === 'active' ? ['swarm'] : []),
+  ]);
+}
+
+/** The step a "skipped" run leaves out: the first one whose checks look at engine state. */
+function stepToSkip(lesson: Lesson): Step | undefined {
+  const runnable = lesson.steps.filter((s) => s.kind !== 'explain' && s.checks.length > 0);
+  return runnable.find((s) => s.checks.some((c) => STATEFUL.has(checkKind(c)))) ?? runnable[0];
+}
+
+describe('lesson suite', async () => {
+  useLanguage('zh-cn', root);
+  const { lessons, diagnostics } = await loadLessons(path.join(root, 'lessons'));
+  const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-suite-'));
+  after(() => fs.rmSync(workRoot, { recursive: true, force: true }));
+
+  test('every lesson file parses without errors', () => {
+    const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}: ${d.message}`);
+    assert.deepEqual(errors, []);
+    assert.ok(lessons.length >= 4, `expected the course's lessons, found ${lessons.length}`);
+  });
+
+  for (const lesson of lessons.filter((l) => !only || only.has(l.meta.id))) {
+    describe(`${String(lesson.meta.order).padStart(2, '0')} ${lesson.meta.id}`, () => {
+      let engine: DockerEngine | undefined;
+      let ctx: RunnerContext;
+      const store = new JsonFileStore(path.join(workRoot, 'state'));
+
+      before(async (t) => {
+        engine = await connectOrSkip(t as never);
+      });
+      after(async () => {
+        if (engine) await resetLesson(lesson, { engine, store, workRoot }).catch(() => undefined);
+        engine?.dispose();
+      });
+
+      test('runs end to end, every check passes, and reset leaves nothing behind', async (t) => {
+        if (!engine) return t.skip('no engine');
+        ctx = { engine, workRoot, store, confirm: async () => true, baseEnv: { ...process.env, LANG: 'zh_CN.UTF-8' } };
+        const vars = await portOverrides(lesson);
+        const values = { ...defaultVars(lesson), ...vars };
+        const before = await preexistingNames(engine);
+        const run = await runLesson(lesson, ctx, { vars });
+        const ran = run.outcomes.filter((o) => o.status === 'passed');
+        assert.ok(run.passed, `lesson ${lesson.meta.id} failed:\n${run.message ?? ''}${describeFailures(run.outcomes)}`);
+        const runnable = lesson.steps.filter((s) => s.kind !== 'explain').length;
+        assert.equal(ran.length, runnable, 'every non-explain step ran and passed');
+        for (const outcome of ran) {
+          assert.ok(outcome.checks.every((c) => c.pass));
+        }
+
+        const reset = await resetLesson(lesson, { engine, store, workRoot, confirm: async () => true });
+        assert.deepEqual(reset.failed.map((f) => `${describeResetItem(f.item)}: ${f.error}`), [], 'reset removed everything it planned');
+        assert.deepEqual(await leftovers(engine, lesson, values, before), [], 'nothing the lesson made remains after reset');
+      });
+
+      test('skipping a state-changing step makes its checks fail with expected and found', async (t) => {
+        if (!engine) return t.skip('no engine');
+        const target = stepToSkip(lesson);
+        if (!target) return t.skip('the lesson has no checked steps');
+        ctx = { engine, workRoot, store, confirm: async () => true };
+        const vars = await portOverrides(lesson);
+        try {
+          for (const step of lesson.steps.slice(0, lesson.steps.indexOf(target))) {
+            if (step.kind === 'explain') continue;
+            const outcome = await runStep(lesson, step, ctx, { vars });
+            assert.equal(outcome.status, 'passed', `prerequisite step ${step.id} of the skipped run`);
+          }
+          const results = await checkStep(lesson, target, ctx, { vars });
+          const failed = results.filter((r) => !r.pass);
+          assert.ok(failed.length > 0, `step ${target.id} was skipped, yet all its checks passed`);
+          for (const result of failed) {
+            assert.ok(result.title.length > 0 && result.expected.length > 0 && result.actual.length > 0,
+              `a failed check of ${target.id} must say what it expected and what it found: ${JSON.stringify(result)}`);
+            assert.ok(!/undefined|\[object Object\]/.test(`${result.expected} ${result.actual}`), `unreadable message: ${JSON.stringify(result)}`);
+          }
+        } finally {
+          await resetLesson(lesson, { engine, store, workRoot, confirm: async () => true });
+        }
+      });
+    });
+  }
+});
