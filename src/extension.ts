@@ -8,6 +8,7 @@ import { registerExplorerCommands } from './views/explorer/commands';
 import { ExplorerModelController, type EngineState } from './views/explorer/controller';
 import { buildItems, flatten, type ExplorerItem, type ExplorerView } from './views/explorer/model';
 import { registerExplorerViews } from './views/explorer/providers';
+import { registerLessonPanel } from './views/lessonPanel';
 import { registerLessonsUi } from './views/lessons/register';
 import { EngineStatusBar } from './views/statusBar';
 
@@ -36,6 +37,9 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
   // Lessons, host side: the lessons view, `docker-lesson` tasks, progress, walkthrough keys, lesson status bar item.
   const lessonsUi = registerLessonsUi(context, { engine: () => connection.get(), engineState: controller });
   context.subscriptions.push(lessonsUi);
+
+  // Lesson webview (dockerLessons.openLesson): one reused panel, revived after a reload; registers its own disposables.
+  registerLessonPanel(context, lessonsUi.service, lessonsUi.output);
 
   return {
     explorer: {

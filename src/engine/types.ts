@@ -116,3 +116,22 @@ export type ConnectionState =
 export const LESSON_LABEL = 'docker-lessons.lesson';
 /** Label that marks a locally built stand-in practice image. */
 export const STANDIN_LABEL = 'docker-lessons.standin';
+/** On a stand-in: the repository it stands in for ("nginx", "training/webapp"). */
+export const STANDIN_OF_LABEL = 'docker-lessons.standin.of';
+
+const repositoryOf = (tag: string): string => tag.replace(/:[^:/]+$/, '');
+
+/**
+ * Whether an image is one of the practice stand-ins. Images built FROM a stand-in inherit its labels, so the label
+ * alone is not enough: a real stand-in is tagged in the repository it stands in for and was not built by a lesson.
+ */
+export function isStandInImage(image: { labels: Record<string, string>; repoTags: string[] }): boolean {
+  if (image.labels[STANDIN_LABEL] !== 'true' || image.labels[LESSON_LABEL] !== undefined) return false;
+  const of = image.labels[STANDIN_OF_LABEL];
+  return of === undefined || image.repoTags.some((tag) => repositoryOf(tag) === of);
+}
+
+/** A stand-in's own tags (those in the repository it stands in for); other tags on it were added by someone. */
+export function isStandInOwnTag(image: { labels: Record<string, string>; repoTags: string[] }, tag: string): boolean {
+  return isStandInImage(image) && repositoryOf(tag) === (image.labels[STANDIN_OF_LABEL] ?? repositoryOf(tag));
+}

@@ -248,10 +248,13 @@ export const checkSchema = z.union([
 ]);
 export type Check = z.infer<typeof checkSchema>;
 
-/** The discriminating key of every check kind, in the order the parser tries them. */
+/**
+ * The discriminating key of every check kind, in the order the parser tries them. Kinds whose key is also a field of
+ * another kind come after it: `container` and `service` checks may name an `image`, a container check an `exitCode`.
+ */
 export const CHECK_KINDS = [
-  'container', 'image', 'port', 'mount', 'volume', 'network', 'exec', 'file', 'logs', 'http', 'output', 'exitCode',
-  'workspaceFile', 'swarm', 'service', 'registry',
+  'container', 'service', 'image', 'port', 'mount', 'volume', 'network', 'exec', 'file', 'logs', 'http', 'output',
+  'exitCode', 'workspaceFile', 'swarm', 'registry',
 ] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import type { DockerEngine } from '../engine/api';
 import { isEngineError } from '../engine/errors';
-import { LESSON_LABEL, STANDIN_LABEL } from '../engine/types';
+import { LESSON_LABEL, isStandInImage, isStandInOwnTag } from '../engine/types';
 import { t } from '../i18n';
 import type { Lesson } from '../lessons/schema';
 import { normalizeImageRef, takeSnapshot } from './record';
@@ -52,14 +52,17 @@ export async function planReset(lesson: Lesson, engine: DockerEngine, recorded: 
   const items: ResetItem[] = [];
   const seen = new Set<string>();
   const add = (item: ResetItem) => {
-    const key = `${item.kind}\u0000${item.id ?? item.name}`;
+    // Tags are removed one by one: two tags on one image are two items.
+    const key = item.kind === 'image-tag' ? `${item.kind}\u0000${item.name}` : `${item.kind}\u0000${item.id ?? item.name}`;
     if (!seen.has(key)) {
       seen.add(key);
       items.push(item);
     }
   };
 
-  const standinIds = new Set([...state.images].filter(([, image]) => image.labels[STANDIN_LABEL] !== undefined).map(([id]) => id));
+  // Never remove a practice stand-in or one of its own tags; a tag a lesson added to one (docker tag nginx x) may go.
+  const standinIds = new Set([...state.images]
+    .filter(([, image]) => isStandInImage({ labels: image.labels, repoTags: image.tags })).map(([id]) => id));
   const tagOwner = new Map<string, string>();
   for (const [id, image] of state.images) for (const tag of image.tags) tagOwner.set(tag, id);
 
@@ -90,7 +93,10 @@ export async function planReset(lesson: Lesson, engine: DockerEngine, recorded: 
         } else {
           const tag = normalizeImageRef(object.name);
           const owner = tagOwner.get(tag);
-          if (owner && !standinIds.has(owner)) add({ kind: 'image-tag', name: tag, id: owner, reason: 'recorded' });
+          const image = owner ? state.images.get(owner) : undefined;
+          if (owner && image && !isStandInOwnTag({ labels: image.labels, repoTags: image.tags }, tag)) {
+            add({ kind: 'image-tag', name: tag, id: owner, reason: 'recorded' });
+          }
         }
         break;
       }

@@ -94,8 +94,9 @@ export const WEBVIEW_LABELS = {
   lessonTitle: 'Lesson {0} · {1}',
   run: '▶ Run',
   check: '✔ Check',
-  hint: '💡 Hint',
-  hideHint: '💡 Hide hint',
+  /** The webview draws a lightbulb icon before these (an emoji needs a colour-emoji font many Linux desktops lack). */
+  hint: 'Hint',
+  hideHint: 'Hide hint',
   cancel: '⏹ Cancel',
   openFile: 'Open file',
   running: 'Running…',

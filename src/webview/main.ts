@@ -71,6 +71,24 @@ function button(text: string, onClick: () => void, options: { secondary?: boolea
   return b;
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A lightbulb drawn in the text colour: the 💡 emoji shows as a box where no colour-emoji font is installed. */
+function bulbIcon(): SVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('class', 'dl-icon');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', 'M8 1.5a4.5 4.5 0 0 0-2.6 8.2c.4.3.6.7.6 1.2V12h4v-1.1c0-.5.2-.9.6-1.2A4.5 4.5 0 0 0 8 1.5zM6 13.5h4M6.8 15h2.4');
+  svg.append(path);
+  return svg;
+}
+
+function setHintLabel(target: HTMLElement, text: string): void {
+  target.replaceChildren(bulbIcon(), document.createTextNode(text));
+}
+
 function setDisabled(element: HTMLElement | undefined, disabled: boolean): void {
   if (!element) return;
   if (disabled) element.setAttribute('disabled', '');
@@ -256,12 +274,14 @@ function decorateStep(placeholder: HTMLElement, step: StepView): void {
     ui.cancel.hidden = true;
     actions.append(ui.cancel);
     if (step.hint) {
-      ui.hintBox = el('p', 'dl-step-hint', step.hint);
+      ui.hintBox = el('p', 'dl-step-hint');
+      ui.hintBox.append(bulbIcon(), document.createTextNode(` ${step.hint}`));
       ui.hintBox.hidden = true;
-      ui.hintButton = button(label('hint'), () => {
+      ui.hintButton = button('', () => {
         ui.hintBox!.hidden = !ui.hintBox!.hidden;
-        ui.hintButton!.textContent = ui.hintBox!.hidden ? label('hint') : label('hideHint');
+        setHintLabel(ui.hintButton!, ui.hintBox!.hidden ? label('hint') : label('hideHint'));
       }, { secondary: true, className: 'dl-hint' });
+      setHintLabel(ui.hintButton, label('hint'));
       actions.append(ui.hintButton);
     }
     placeholder.append(actions);
@@ -405,6 +425,13 @@ function showProgress(ui: StepUi): void {
       const list = el('ul', 'dl-checks');
       for (const check of current.checks) list.append(renderCheck(check));
       children.push(list);
+      // The service gives each failed check the step's hint too: show each distinct hint once, after the list.
+      const hints = new Set(current.checks.filter((check) => !check.pass && check.hint).map((check) => check.hint!));
+      for (const text of hints) {
+        const hint = el('p', 'dl-check-hint');
+        hint.append(bulbIcon(), document.createTextNode(` ${text}`));
+        children.push(hint);
+      }
     } else if (current.state === 'passed' && !ui.step.hasChecks) {
       children.push(el('p', 'dl-muted', label('noChecks')));
     }
@@ -423,7 +450,7 @@ function renderCheck(check: CheckResultView): HTMLElement {
     detail.append(el('dt', undefined, label('expected')), el('dd', undefined, check.expected));
     detail.append(el('dt', undefined, label('found')), el('dd', undefined, check.actual));
     li.append(detail);
-    if (check.hint) li.append(el('p', 'dl-check-hint', `💡 ${check.hint}`));
+
   }
   return li;
 }

@@ -82,7 +82,7 @@ describe('explorer model: containers', () => {
 
 describe('explorer model: images', () => {
   const images = [
-    image({ id: 'sha256:' + '1'.repeat(64), repoTags: ['nginx:latest', 'nginx:1.27'], labels: { 'docker-lessons.standin': 'nginx' }, size: 2_100_000 }),
+    image({ id: 'sha256:' + '1'.repeat(64), repoTags: ['nginx:latest', 'nginx:1.27'], labels: { 'docker-lessons.standin': 'true', 'docker-lessons.standin.of': 'nginx' }, size: 2_100_000 }),
     image({ id: 'sha256:' + '2'.repeat(64), repoTags: ['myapp:dev'], size: 512 }),
     image({ id: 'sha256:' + '3'.repeat(64), repoTags: ['<none>:<none>'] }),
     image({ id: 'sha256:' + '4'.repeat(64), repoTags: ['localhost:5000/team/app:v1'] }),
@@ -167,11 +167,23 @@ describe('explorer model: language', () => {
 
   test('Chinese labels for stand-ins and built-in networks', () => {
     useBundle('zh-cn', zhExplorer);
-    const [repo] = buildItems('images', snapshot({ images: [image({ id: 'sha256:9', repoTags: ['hello-world:latest'], labels: { 'docker-lessons.standin': 'hello-world' }, size: 1000 })] }), NOW);
+    const [repo] = buildItems('images', snapshot({ images: [image({ id: 'sha256:9', repoTags: ['hello-world:latest'], labels: { 'docker-lessons.standin': 'true', 'docker-lessons.standin.of': 'hello-world' }, size: 1000 })] }), NOW);
     assert.equal(repo!.children![0]!.description, '替身 · 1 KB · 2小时前');
     const [net] = buildItems('networks', snapshot({ networks: [{ id: 'n', name: 'none', driver: 'null', scope: 'local', internal: false, labels: {}, subnets: [], containers: [] }] }), NOW);
     assert.equal(net!.description, '内置 · null');
     const [c] = buildItems('containers', snapshot({ containers: [container({ name: 'x', state: 'exited' })] }), NOW);
     assert.match(c!.tooltip, /已退出/);
+  });
+});
+
+describe('stand-in detection', () => {
+  test('an image built FROM a stand-in inherits its labels but is not a stand-in', async () => {
+    const { isStandInImage, isStandInOwnTag } = await import('../../src/engine/types');
+    const labels = { 'docker-lessons.standin': 'true', 'docker-lessons.standin.of': 'nginx' };
+    assert.equal(isStandInImage({ labels, repoTags: ['nginx:latest', 'nginx:alpine'] }), true);
+    assert.equal(isStandInImage({ labels, repoTags: ['myweb:latest'] }), false, 'built by hand FROM nginx');
+    assert.equal(isStandInImage({ labels: { ...labels, 'docker-lessons.lesson': 'build' }, repoTags: ['nginx:v3'] }), false, 'built by a lesson');
+    assert.equal(isStandInOwnTag({ labels, repoTags: ['nginx:latest', 'mynginx:1'] }, 'nginx:latest'), true);
+    assert.equal(isStandInOwnTag({ labels, repoTags: ['nginx:latest', 'mynginx:1'] }, 'mynginx:1'), false, 'a tag a lesson added');
   });
 });

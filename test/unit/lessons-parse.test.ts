@@ -102,7 +102,7 @@ describe('parseLesson: malformed lessons name the file and line', () => {
   const cases: [fixture: string, line: number, message: RegExp][] = [
     ['bad/bad-frontmatter-yaml.md', 4, /^invalid YAML in front matter: Missing closing "quote/],
     ['bad/bad-check-yaml.md', 16, /^invalid YAML in check block: /],
-    ['bad/unknown-check-kind.md', 15, /^unknown check kind 'foo' \(known: container, image, port, .*registry\)$/],
+    ['bad/unknown-check-kind.md', 15, /^unknown check kind 'foo' \(known: container, service, image, port, .*registry\)$/],
     ['bad/missing-id.md', 10, /^step has no id: add id=/],
     ['bad/duplicate-ids.md', 17, /^duplicate step id 'same' \(lines 10 and 17\)/],
     ['bad/no-checks.md', 10, /^step 'lonely' has no checks: add a ```yaml check``` block after it$/],
@@ -239,5 +239,19 @@ describe('fence info and attributes', () => {
     const error = onlyError(parseLesson(text, 'x.md').diagnostics);
     assert.equal(error.line, 10);
     assert.match(error.message, /needs a language before it/);
+  });
+});
+
+describe('check kind precedence', () => {
+  test('a service or container check may name an image without becoming an image check', async () => {
+    const { parseLesson } = await import('../../src/lessons');
+    const text = [
+      '---', 'id: kinds', 'order: 1', 'title: t', 'summary: s', 'sources: [{ seed: "001", section: x }]', '---',
+      '```bash step id=s title=s', 'docker service create --name web nginx', '```', '```yaml check',
+      '- service: web', '  image: nginx', '  replicas: 1', '- container: c', '  image: nginx', '  exitCode: 0', '```', '',
+    ].join('\n');
+    const { lesson, diagnostics } = parseLesson(text, 'kinds.md');
+    assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.deepEqual(lesson?.steps[0].checks.map((c) => Object.keys(c)[0]), ['service', 'container']);
   });
 });

@@ -4,7 +4,7 @@ import { t, uiLanguage } from '../../i18n';
 import type {
   ContainerState, ContainerSummary, EngineSnapshot, ImageSummary, NetworkSummary, PortBinding, ResourceKind, VolumeSummary,
 } from '../../engine/types';
-import { STANDIN_LABEL } from '../../engine/types';
+import { isStandInImage } from '../../engine/types';
 
 export type ExplorerView = 'containers' | 'images' | 'volumes' | 'networks';
 export const EXPLORER_VIEWS: readonly ExplorerView[] = ['containers', 'images', 'volumes', 'networks'];
@@ -199,7 +199,7 @@ export function containerItems(containers: readonly ContainerSummary[], now = Da
 // ---------------------------------------------------------------- images
 
 export function isStandIn(image: ImageSummary): boolean {
-  return image.labels[STANDIN_LABEL] !== undefined;
+  return isStandInImage(image);
 }
 
 /** Splits "registry:5000/ns/app:1.0" into repository and tag at the last ':' after the last '/'. */

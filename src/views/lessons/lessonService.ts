@@ -439,6 +439,20 @@ export class LessonHost implements LessonService, StepTaskSource {
 
   /** Execute (with the record of what it creates), then check: the verdict is the engine's. Returns the exit code. */
   private async executeInTerminal(lesson: Lesson, step: Step, ready: Ready, io: StepTerminalIo): Promise<number> {
+    try {
+      return await this.executeAndCheck(lesson, step, ready, io);
+    } catch (error) {
+      // Never leave the step without a verdict: the webview and the tree would wait forever.
+      const message = error instanceof EngineError ? error.message
+        : error instanceof Error ? error.message : String(error);
+      this.options.output?.appendLine(`${lesson.meta.id}/${step.id}: ${error instanceof Error ? error.stack ?? message : message}`);
+      io.failure(message);
+      this.setVerdict(lesson.meta.id, step.id, { state: 'error', checks: [], message });
+      return 1;
+    }
+  }
+
+  private async executeAndCheck(lesson: Lesson, step: Step, ready: Ready, io: StepTerminalIo): Promise<number> {
     const id = lesson.meta.id;
     const { prepared, engine } = ready;
     const ctx = this.runnerContext(engine, io.signal, io);

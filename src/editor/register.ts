@@ -1,0 +1,200 @@
+// Editor help, the VS Code side: Chinese/English hovers on Dockerfile instructions and flags, hovers on docker command
+// flags in Markdown shell blocks and shell scripts, and a ▶ Run-in-terminal CodeLens on docker commands in Markdown
+// notes (not on the extension's own lessons, which have the lesson webview). The logic lives in the pure modules.
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { resolveEndpoint, isEngineError } from '../engine';
+import type { Endpoint } from '../engine/types';
+import { stepEnv } from '../runner/env';
+import { cliHover, logicalLineRange } from './cliHover';
+import { findDockerCommands, isDestructiveCommand, isDockerCommandLine, isInShellFence, shellFences, type ShellFence } from './codeLens';
+import type { DocLang } from './dockerfileDocs';
+import { dockerfileHover } from './dockerfileHover';
+
+export const RUN_IN_TERMINAL_COMMAND = 'dockerLessons.runInTerminal';
+export const CODELENS_SETTING = 'dockerLessons.codeLens.enabled';
+const HOST_SETTING = 'dockerLessons.host';
+const TERMINAL_NAME = 'Docker 实践课';
+
+function hoverLanguage(): DocLang {
+  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+function markdownHover(markdown: string, range: vscode.Range): vscode.Hover {
+  // Untrusted, no HTML: the text is ours, but the cursor word may come from the document.
+  const content = new vscode.MarkdownString(markdown);
+  content.isTrusted = false;
+  content.supportHtml = false;
+  return new vscode.Hover(content, range);
+}
+
+export function registerEditorHelp(context: vscode.ExtensionContext): vscode.Disposable {
+  const lessonsDir = vscode.Uri.joinPath(context.extensionUri, 'lessons').fsPath;
+  const terminals = new LessonTerminal();
+  const codeLenses = new DockerCommandLensProvider(lessonsDir);
+
+  return vscode.Disposable.from(
+    terminals,
+    codeLenses,
+    vscode.languages.registerHoverProvider({ language: 'dockerfile' }, { provideHover: provideDockerfileHover }),
+    vscode.languages.registerHoverProvider([{ language: 'markdown' }, { language: 'shellscript' }], new DockerCommandHoverProvider()),
+    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, codeLenses),
+    vscode.commands.registerCommand(RUN_IN_TERMINAL_COMMAND, (command: unknown) => runInTerminal(command, terminals)),
+  );
+}
+
+function provideDockerfileHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  const hover = dockerfileHover(document.getText(), { line: position.line, character: position.character }, hoverLanguage());
+  if (!hover) return undefined;
+  const { start, end } = hover.range;
+  return markdownHover(hover.markdown, new vscode.Range(start.line, start.character, end.line, end.character));
+}
+
+class DockerCommandHoverProvider implements vscode.HoverProvider {
+  private readonly fenceCache = new WeakMap<vscode.TextDocument, { version: number; fences: ShellFence[] }>();
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const isMarkdown = document.languageId === 'markdown';
+    let bounds = { first: 0, last: document.lineCount - 1 };
+    if (isMarkdown) {
+      const fence = this.fences(document).find((f) => position.line >= f.firstLine && position.line < f.firstLine + f.lines.length);
+      if (!fence) return undefined;
+      bounds = { first: fence.firstLine, last: fence.firstLine + fence.lines.length - 1 };
+    }
+
+    // Hover works on the whole `\`-continued command, so a flag on a continuation line knows its subcommand.
+    const lines: string[] = [];
+    for (let n = bounds.first; n <= bounds.last; n++) lines.push(document.lineAt(n).text);
+    const logical = logicalLineRange(lines, position.line - bounds.first);
+    const block = lines.slice(logical.first, logical.last + 1);
+    let offset = position.character;
+    for (let n = logical.first; n < position.line - bounds.first; n++) offset += lines[n].length + 1;
+
+    const hover = cliHover(block.join('\n'), offset, hoverLanguage(), { stripPrompt: isMarkdown });
+    if (!hover) return undefined;
+    const firstLine = bounds.first + logical.first;
+    return markdownHover(hover.markdown, new vscode.Range(toPosition(block, firstLine, hover.start), toPosition(block, firstLine, hover.end)));
+  }
+
+  private fences(document: vscode.TextDocument): ShellFence[] {
+    const cached = this.fenceCache.get(document);
+    if (cached && cached.version === document.version) return cached.fences;
+    const fences = shellFences(document.getText());
+    this.fenceCache.set(document, { version: document.version, fences });
+    return fences;
+  }
+}
+
+function toPosition(lines: readonly string[], firstLine: number, offset: number): vscode.Position {
+  let rest = offset;
+  for (let n = 0; n < lines.length; n++) {
+    if (rest <= lines[n].length) return new vscode.Position(firstLine + n, rest);
+    rest -= lines[n].length + 1;
+  }
+  const last = lines.length - 1;
+  return new vscode.Position(firstLine + last, lines[last].length);
+}
+
+class DockerCommandLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly configListener = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(CODELENS_SETTING)) this.changed.fire();
+  });
+
+  constructor(private readonly lessonsDir: string) {}
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!vscode.workspace.getConfiguration().get<boolean>(CODELENS_SETTING, true)) return [];
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return [];
+    if (document.uri.scheme === 'file' && isInside(document.uri.fsPath, this.lessonsDir)) return [];
+    // Cheap pre-check: most Markdown files never mention docker.
+    const text = document.getText();
+    if (!text.includes('docker')) return [];
+    return findDockerCommands(text).map((snippet) => new vscode.CodeLens(new vscode.Range(snippet.line, 0, snippet.line, 0), {
+      title: vscode.l10n.t('▶ Run in terminal'),
+      tooltip: snippet.command,
+      command: RUN_IN_TERMINAL_COMMAND,
+      arguments: [snippet.command],
+    }));
+  }
+
+  dispose(): void {
+    this.configListener.dispose();
+    this.changed.dispose();
+  }
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+async function runInTerminal(command: unknown, terminals: LessonTerminal): Promise<void> {
+  if (typeof command !== 'string' || !command.trim()) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Use the ▶ Run in terminal link above a docker command in a Markdown note.'));
+    return;
+  }
+  // Notes are workspace content: running them is running workspace code.
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('This workspace is not trusted, so commands from its notes are not run. Trust the workspace (Manage Workspace Trust) and try again.'));
+    return;
+  }
+  if (!isDockerCommandLine(command)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Only docker commands can be run from a note.'));
+    return;
+  }
+  if (isDestructiveCommand(command)) {
+    const run = vscode.l10n.t('Run');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('This command deletes Docker objects or leaves the swarm. Run it?'),
+      { modal: true, detail: command },
+      run,
+    );
+    if (answer !== run) return;
+  }
+
+  let endpoint: Endpoint;
+  try {
+    const setting = vscode.workspace.getConfiguration().get<string>(HOST_SETTING) ?? '';
+    endpoint = resolveEndpoint({ setting, env: process.env, homeDir: os.homedir(), platform: process.platform });
+  } catch (error) {
+    const message = isEngineError(error) || error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(message);
+    return;
+  }
+  const terminal = terminals.get(endpoint);
+  terminal.show();
+  terminal.sendText(command, true);
+}
+
+/** One reused terminal per engine address, its environment pointing the docker CLI at the resolved engine. */
+class LessonTerminal implements vscode.Disposable {
+  private terminal: vscode.Terminal | undefined;
+  private url: string | undefined;
+  private readonly closeListener = vscode.window.onDidCloseTerminal((closed) => {
+    if (closed === this.terminal) this.terminal = undefined;
+  });
+
+  get(endpoint: Endpoint): vscode.Terminal {
+    if (this.terminal && this.terminal.exitStatus === undefined && this.url === endpoint.url) return this.terminal;
+    // A new address needs a new environment; the old terminal stays for whatever runs in it.
+    this.url = endpoint.url;
+    this.terminal = vscode.window.createTerminal({ name: TERMINAL_NAME, env: terminalEnv(endpoint) });
+    return this.terminal;
+  }
+
+  dispose(): void {
+    this.closeListener.dispose();
+  }
+}
+
+/** DOCKER_HOST and TLS settings for the resolved engine; a stale DOCKER_CONTEXT or TLS variable is removed (null). */
+function terminalEnv(endpoint: Endpoint): Record<string, string | null> {
+  const env: Record<string, string | null> = {
+    DOCKER_CONTEXT: null, DOCKER_TLS: null, DOCKER_TLS_VERIFY: null, DOCKER_CERT_PATH: null,
+  };
+  for (const [key, value] of Object.entries(stepEnv(endpoint, {}))) if (value !== undefined) env[key] = value;
+  return env;
+}
