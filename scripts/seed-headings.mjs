@@ -19,16 +19,18 @@ for (const file of files) {
     if (/^\s*(```|~~~)/.test(line)) { inFence = !inFence; return; }
     if (inFence) return;
     let heading;
+    let required = true;
     if (seed === '004') {
       const m = /^(\d+(?:\.\d+)?[、.]?\s*\S.*)$/.exec(line.trim());
       if (m && /^\d+([、]|\.\d+\s)/.test(line.trim()) && line.trim().length < 60 && !/^\d+\.\d+\.\d+/.test(line.trim())) heading = m[1].trim();
     } else {
       const maxDepth = seed === '002' ? 3 : 2;
       const m = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
-      if (m && m[1].length <= maxDepth) heading = m[2].trim();
+      if (m) { heading = m[2].trim(); required = m[1].length <= maxDepth; }
     }
-    if (heading) result.push({ seed, line: i + 1, heading });
+    // Deeper headings are listed too (lessons may cite them), but only `required` ones must be mapped.
+    if (heading) result.push({ seed, line: i + 1, heading, ...(required ? {} : { required: false }) });
   });
 }
 fs.writeFileSync(path.join(root, 'lessons', 'seed-headings.json'), JSON.stringify(result, null, 1) + '\n');
-console.log(`${result.length} headings from ${files.length} seeds`);
+console.log(`${result.length} headings (${result.filter((h) => h.required !== false).length} to map) from ${files.length} seeds`);

@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   const report = mapSources(lessons, headings);
   const files = new Map(lessons.map((l) => [l.meta.id, path.basename(l.file)]));
   fs.writeFileSync(path.join(dir, 'SOURCES.md'), renderSourcesMarkdown(report, files));
-  console.log(`SOURCES.md: ${report.mappings.length - report.unmapped.length}/${report.mappings.length} seed headings mapped`);
+  const required = headings.filter((h) => h.required !== false).length;
+  console.log(`SOURCES.md: ${required - report.unmapped.length}/${required} seed sections mapped to lessons`);
   for (const h of report.unmapped) console.log(`  unmapped: ${h.seed}:${h.line} ${h.heading}`);
   for (const u of report.unknown) console.log(`  unknown section in ${u.lesson}: ${u.seed} "${u.section}"`);
   for (const b of report.badSteps) console.log(`  no step ${b.step} in ${b.lesson} (section "${b.section}")`);

@@ -1,6 +1,7 @@
 // Entry point. `activate` does no Docker I/O: it wires providers and commands; the engine is created on first need
 // (an explorer view becomes visible or a command runs).
 import * as vscode from 'vscode';
+import { registerEditorHelp } from './editor/register';
 import { useBundle } from './i18n';
 import type { DockerLessonsApi, ExplorerItemInfo } from './views/api';
 import { EngineConnection } from './views/engineConnection';
@@ -40,6 +41,9 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
 
   // Lesson webview (dockerLessons.openLesson): one reused panel, revived after a reload; registers its own disposables.
   registerLessonPanel(context, lessonsUi.service, lessonsUi.output);
+
+  // Editor help: Dockerfile and docker-command hovers, ▶ Run-in-terminal CodeLens on docker commands in Markdown notes.
+  context.subscriptions.push(registerEditorHelp(context));
 
   return {
     explorer: {

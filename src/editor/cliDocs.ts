@@ -23,6 +23,8 @@ export interface CliCommandDoc {
   flags: readonly CliFlagDoc[];
   /** Like the docker CLI, flags after the first argument belong to the program being run (run/exec/create). */
   flagsStopAtFirstArgument?: boolean;
+  /** Its subcommand may follow its own flags: `docker compose -f x.yml up`. */
+  subcommandAfterFlags?: boolean;
   /** Path on docs.docker.com when it differs from the canonical path. */
   docsPath?: string;
   deprecated?: boolean;
@@ -707,9 +709,15 @@ export const CLI_COMMANDS: readonly CliCommandDoc[] = [
   },
   // ── compose (v2 plugin) ────────────────────────────────────────────────────
   {
+    path: 'compose', usage: 'docker compose [OPTIONS] COMMAND',
+    summary: { zh: 'Docker Compose：用一个 YAML 文件定义并运行多容器应用（v2 插件；旧版写作 `docker-compose`）。', en: 'Docker Compose: define and run multi-container apps from one YAML file (v2 plugin; formerly `docker-compose`).' },
+    flags: [...composeFileFlags, f('', 'project-directory', '<dir>', '项目目录（默认是 Compose 文件所在目录）。', 'Project folder (default: the Compose file\'s folder).')],
+    subcommandAfterFlags: true,
+  },
+  {
     path: 'compose up', usage: 'docker compose up [OPTIONS] [SERVICE...]',
     summary: { zh: '按 Compose 文件构建、创建并启动所有服务。', en: 'Build, create and start every service of the Compose file.' },
-    flags: [...composeFileFlags, f('d', 'detach', undefined, '在后台运行。', 'Run in the background.'),
+    flags: [f('d', 'detach', undefined, '在后台运行。', 'Run in the background.'),
       f('', 'build', undefined, '启动前先构建镜像。', 'Build images before starting.'),
       f('', 'force-recreate', undefined, '即使配置没变也重新创建容器。', 'Recreate containers even without changes.'),
       f('', 'no-deps', undefined, '不启动依赖的服务。', 'Do not start linked services.'),
@@ -718,48 +726,48 @@ export const CLI_COMMANDS: readonly CliCommandDoc[] = [
   {
     path: 'compose down', usage: 'docker compose down [OPTIONS]',
     summary: { zh: '停止并删除 Compose 创建的容器和网络。', en: 'Stop and remove the containers and networks Compose created.' },
-    flags: [...composeFileFlags, f('v', 'volumes', undefined, '同时删除卷（数据会丢失）。', 'Also remove volumes (data is lost).'),
+    flags: [f('v', 'volumes', undefined, '同时删除卷（数据会丢失）。', 'Also remove volumes (data is lost).'),
       f('', 'rmi', '<all|local>', '同时删除镜像。', 'Also remove images.')],
   },
   {
     path: 'compose ps', usage: 'docker compose ps [OPTIONS] [SERVICE...]',
-    summary: { zh: '列出本项目的容器。', en: 'List the project\'s containers.' }, flags: [...composeFileFlags, all, quiet],
+    summary: { zh: '列出本项目的容器。', en: 'List the project\'s containers.' }, flags: [all, quiet],
   },
   {
     path: 'compose logs', usage: 'docker compose logs [OPTIONS] [SERVICE...]',
-    summary: { zh: '查看服务的日志。', en: 'Show service logs.' }, flags: [...composeFileFlags, follow, tail],
+    summary: { zh: '查看服务的日志。', en: 'Show service logs.' }, flags: [follow, tail],
   },
   {
     path: 'compose build', usage: 'docker compose build [OPTIONS] [SERVICE...]',
     summary: { zh: '构建（或重新构建）服务的镜像。', en: 'Build or rebuild service images.' },
-    flags: [...composeFileFlags, f('', 'no-cache', undefined, '不使用构建缓存。', 'Do not use the cache.'), f('', 'pull', undefined, '总是拉取基础镜像。', 'Always pull base images.')],
+    flags: [f('', 'no-cache', undefined, '不使用构建缓存。', 'Do not use the cache.'), f('', 'pull', undefined, '总是拉取基础镜像。', 'Always pull base images.')],
   },
   {
     path: 'compose exec', usage: 'docker compose exec [OPTIONS] SERVICE COMMAND [ARGS...]', flagsStopAtFirstArgument: true,
     summary: { zh: '在运行中的服务容器里执行命令。', en: 'Run a command in a running service container.' },
-    flags: [...composeFileFlags, f('T', 'no-TTY', undefined, '不分配伪终端。', 'Do not allocate a TTY.')],
+    flags: [f('T', 'no-TTY', undefined, '不分配伪终端。', 'Do not allocate a TTY.')],
   },
   {
     path: 'compose run', usage: 'docker compose run [OPTIONS] SERVICE [COMMAND] [ARGS...]', flagsStopAtFirstArgument: true,
     summary: { zh: '为服务启动一个一次性容器执行命令。', en: 'Run a one-off command in a new container of a service.' },
-    flags: [...composeFileFlags, f('', 'rm', undefined, '执行后删除容器。', 'Remove the container afterwards.'),
+    flags: [f('', 'rm', undefined, '执行后删除容器。', 'Remove the container afterwards.'),
       f('', 'service-ports', undefined, '发布服务定义中的端口。', 'Publish the service\'s ports.')],
   },
   {
     path: 'compose config', usage: 'docker compose config [OPTIONS]',
-    summary: { zh: '校验并显示合并后的 Compose 配置。', en: 'Validate and print the merged Compose configuration.' }, flags: [...composeFileFlags, quiet],
+    summary: { zh: '校验并显示合并后的 Compose 配置。', en: 'Validate and print the merged Compose configuration.' }, flags: [quiet],
   },
   {
     path: 'compose stop', usage: 'docker compose stop [SERVICE...]',
-    summary: { zh: '停止服务的容器（不删除）。', en: 'Stop service containers (without removing them).' }, flags: [...composeFileFlags],
+    summary: { zh: '停止服务的容器（不删除）。', en: 'Stop service containers (without removing them).' }, flags: [],
   },
   {
     path: 'compose start', usage: 'docker compose start [SERVICE...]',
-    summary: { zh: '启动已存在的服务容器。', en: 'Start existing service containers.' }, flags: [...composeFileFlags],
+    summary: { zh: '启动已存在的服务容器。', en: 'Start existing service containers.' }, flags: [],
   },
   {
     path: 'compose pull', usage: 'docker compose pull [SERVICE...]',
-    summary: { zh: '拉取服务用到的镜像。', en: 'Pull the service images.' }, flags: [...composeFileFlags],
+    summary: { zh: '拉取服务用到的镜像。', en: 'Pull the service images.' }, flags: [],
   },
 ];
 

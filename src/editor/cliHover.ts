@@ -235,18 +235,32 @@ function readInvocation(words: ShellWord[]): DockerInvocation | undefined {
     }
   }
   if (matched === 0) {
-    if (isManagementGroup(first.text)) items.push({ kind: 'group', start: first.start, end: first.end, group: first.text });
+    if (isManagementGroup(first.text)) {
+      // `docker container --help`: the group, and --help after it.
+      items.push({ kind: 'group', start: first.start, end: first.end, group: first.text });
+      const groupItems: DockerItem[] = [];
+      for (let k = i + 1; k < words.length && words[k].text.startsWith('-');) k = readFlagWord(words, k, [], undefined, groupItems);
+      items.push(...groupItems.filter((item) => item.kind === 'flag'));
+    }
     // An unknown subcommand: we cannot tell flags from values, so stop here.
     return invocation;
   }
   i += matched;
 
-  const command = invocation.command!;
   while (i < words.length) {
+    const command = invocation.command!;
     const word = words[i];
     if (word.text === '--') break;
     if (word.text.startsWith('-') && word.text !== '-') {
       i = readFlagWord(words, i, command.flags, invocation, items);
+      continue;
+    }
+    const sub = command.subcommandAfterFlags ? findCliCommand(`${command.path} ${word.text}`) : undefined;
+    if (sub) {
+      invocation.command = sub;
+      invocation.spelled = `${command.path} ${word.text}`;
+      items.push({ kind: 'command', start: word.start, end: word.end, command: sub, spelled: invocation.spelled });
+      i++;
       continue;
     }
     args.push(word);
@@ -330,12 +344,12 @@ export interface CliHoverContent {
 
 const LABELS = {
   zh: {
-    same: '等同于', reference: 'Docker CLI 参考', global: '全局选项，写在子命令之前',
+    colon: '：', same: '等同于', reference: 'Docker CLI 参考', global: '全局选项，写在子命令之前',
     unknown: '不是 `{0}` 的已知选项。运行 `{0} --help` 查看全部选项。',
     unknownGlobal: '不是 docker 的已知全局选项。',
   },
   en: {
-    same: 'Same as', reference: 'Docker CLI reference', global: 'global option, written before the subcommand',
+    colon: ': ', same: 'Same as', reference: 'Docker CLI reference', global: 'global option, written before the subcommand',
     unknown: 'is not a known flag of `{0}`. Run `{0} --help` to list them all.',
     unknownGlobal: 'is not a known global docker option.',
   },
@@ -365,13 +379,13 @@ function itemMarkdown(item: DockerItem, lang: DocLang): string {
       return commandMarkdown(item.command, item.spelled, lang);
     case 'group':
       return [`**docker ${item.group}** — ${MANAGEMENT_GROUPS[item.group][lang]}`,
-        `[${labels.reference}: docker ${item.group}](${CLI_REFERENCE}${item.group}/)`].join('\n\n');
+        `[${labels.reference}${labels.colon}docker ${item.group}](${CLI_REFERENCE}${item.group}/)`].join('\n\n');
     case 'flag': {
       const names = [item.flag.short && `-${item.flag.short}`, item.flag.long && `--${item.flag.long}`].filter(Boolean).join(', ');
       const value = item.flag.value ? ` \`${item.flag.value}\`` : '';
       const where = item.command ? `*docker ${item.command.path}*` : `*docker — ${labels.global}*`;
       const url = item.command ? cliDocUrl(item.command) : CLI_REFERENCE;
-      const reference = `[${labels.reference}: ${item.command ? `docker ${item.command.path}` : 'docker'}](${url})`;
+      const reference = `[${labels.reference}${labels.colon}${item.command ? `docker ${item.command.path}` : 'docker'}](${url})`;
       return [`**${names}**${value} — ${item.flag.summary[lang]}`, where, reference].join('\n\n');
     }
     case 'unknown-flag': {
@@ -387,7 +401,7 @@ export function commandMarkdown(command: CliCommandDoc, spelled: string, lang: D
   const parts = [`**docker ${spelled}** — ${command.summary[lang]}`];
   if (spelled !== command.path) parts.push(`${labels.same} \`docker ${command.path}\``);
   parts.push('```shell\n' + command.usage + '\n```');
-  parts.push(`[${labels.reference}: docker ${command.path}](${cliDocUrl(command)})`);
+  parts.push(`[${labels.reference}${labels.colon}docker ${command.path}](${cliDocUrl(command)})`);
   return parts.join('\n\n');
 }
 

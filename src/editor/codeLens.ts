@@ -67,8 +67,9 @@ function commandsInFence(fence: ShellFence): DockerCommandSnippet[] {
     // `# ` is also a shell comment: only a docker command after it makes it a root prompt.
     return prompt.char === '$' || isDockerCommandLine(body) ? body : undefined;
   };
-  // A block that shows prompts is a transcript: the unprompted lines are output.
-  const transcript = lines.some((line) => promptBody(line) !== undefined);
+  // A block that shows `$ ` prompts is a transcript: the unprompted lines are output. (A `# ` line alone does not make
+  // one: notes mix root prompts and comments in plain command lists.)
+  const transcript = lines.some((line) => matchPrompt(line)?.char === '$');
 
   const found: DockerCommandSnippet[] = [];
   let i = 0;

@@ -23,8 +23,8 @@ export interface HoverContent {
 }
 
 const LABELS = {
-  zh: { example: '示例', reference: 'Dockerfile 参考', deprecated: '已废弃', directive: '解析器指令', unknownFlag: '不是 `{0}` 的已知选项。' },
-  en: { example: 'Example', reference: 'Dockerfile reference', deprecated: 'deprecated', directive: 'parser directive', unknownFlag: 'is not a known flag of `{0}`.' },
+  zh: { colon: '：', example: '示例', reference: 'Dockerfile 参考', deprecated: '已废弃', directive: '解析器指令', unknownFlag: '不是 `{0}` 的已知选项。' },
+  en: { colon: ': ', example: 'Example', reference: 'Dockerfile reference', deprecated: 'deprecated', directive: 'parser directive', unknownFlag: 'is not a known flag of `{0}`.' },
 } as const;
 
 export function dockerfileHover(text: string, position: TextPosition, lang: DocLang): HoverContent | undefined {
@@ -89,7 +89,7 @@ function directiveHover(directive: ParserDirective, position: TextPosition, lang
     `**# ${name}** (${labels.directive}) — ${doc.summary[lang]}`,
     codeBlock(doc.syntax),
     bullets(doc.points[lang]),
-    `[${labels.reference}: ${name}](${DOCKERFILE_REFERENCE}#${doc.anchor})`,
+    `[${labels.reference}${labels.colon}${name}](${DOCKERFILE_REFERENCE}#${doc.anchor})`,
   ].join('\n\n');
   return { markdown, range };
 }
@@ -103,16 +103,16 @@ export function instructionMarkdown(keyword: InstructionKeyword, lang: DocLang):
     `${title} — ${doc.summary[lang]}`,
     codeBlock(doc.syntax.join('\n')),
     bullets(doc.points[lang]),
-    `${labels.example}:`,
+    `${labels.example}${labels.colon.trim()}`,
     codeBlock(doc.example),
-    `[${labels.reference}: ${keyword}](${instructionDocUrl(keyword)})`,
+    `[${labels.reference}${labels.colon}${keyword}](${instructionDocUrl(keyword)})`,
   ].join('\n\n');
 }
 
 export function flagMarkdown(keyword: InstructionKeyword, flagName: string, lang: DocLang): string {
   const doc = INSTRUCTION_DOCS[keyword].flags[flagName];
   const labels = LABELS[lang];
-  const reference = `[${labels.reference}: ${keyword}](${instructionDocUrl(keyword)})`;
+  const reference = `[${labels.reference}${labels.colon}${keyword}](${instructionDocUrl(keyword)})`;
   if (!doc) {
     return [`\`--${escapeCode(flagName)}\` ${labels.unknownFlag.replace('{0}', keyword)}`, reference].join('\n\n');
   }
@@ -122,7 +122,7 @@ export function flagMarkdown(keyword: InstructionKeyword, flagName: string, lang
 function flagOptionMarkdown(keyword: InstructionKeyword, flagName: string, option: string, lang: DocLang): string | undefined {
   const doc = INSTRUCTION_DOCS[keyword].flags[flagName]?.options?.[option];
   if (!doc) return undefined;
-  return [`**${keyword} --${flagName}** \`${option}\` — ${doc[lang]}`, `[${LABELS[lang].reference}: ${keyword}](${instructionDocUrl(keyword)})`].join('\n\n');
+  return [`**${keyword} --${flagName}** \`${option}\` — ${doc[lang]}`, `[${LABELS[lang].reference}${LABELS[lang].colon}${keyword}](${instructionDocUrl(keyword)})`].join('\n\n');
 }
 
 function contains(range: TextRange, position: TextPosition): boolean {

@@ -4,11 +4,11 @@
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { resolveEndpoint, isEngineError } from '../engine';
+import { resolveEndpoint } from '../engine';
 import type { Endpoint } from '../engine/types';
 import { stepEnv } from '../runner/env';
 import { cliHover, logicalLineRange } from './cliHover';
-import { findDockerCommands, isDestructiveCommand, isDockerCommandLine, isInShellFence, shellFences, type ShellFence } from './codeLens';
+import { findDockerCommands, isDestructiveCommand, isDockerCommandLine, shellFences, type ShellFence } from './codeLens';
 import type { DocLang } from './dockerfileDocs';
 import { dockerfileHover } from './dockerfileHover';
 
@@ -160,8 +160,8 @@ async function runInTerminal(command: unknown, terminals: LessonTerminal): Promi
     const setting = vscode.workspace.getConfiguration().get<string>(HOST_SETTING) ?? '';
     endpoint = resolveEndpoint({ setting, env: process.env, homeDir: os.homedir(), platform: process.platform });
   } catch (error) {
-    const message = isEngineError(error) || error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(message);
+    // EngineError('bad-host') already says what is wrong and what to fix, in the user's language.
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
     return;
   }
   const terminal = terminals.get(endpoint);

@@ -7,6 +7,8 @@ export interface SeedHeading {
   seed: string;
   line: number;
   heading: string;
+  /** false for deeper headings: lessons may cite them, but they need not be mapped. */
+  required?: boolean;
 }
 
 /**
@@ -22,7 +24,8 @@ const key = (seed: string, heading: string): string => `${seed}\u0000${normalize
 
 export interface SourceMapping {
   heading: SeedHeading;
-  lessons: { id: string; order: number; title: string; steps: string[] }[];
+  /** viaRange: covered by a cited parent section's line range, not cited by name. */
+  lessons: { id: string; order: number; title: string; steps: string[]; viaRange?: boolean }[];
 }
 
 export interface SourcesReport {
@@ -67,7 +70,23 @@ export function mapSources(lessons: Lesson[], headings: SeedHeading[]): SourcesR
       }
     }
   }
-  report.unmapped = mappings.filter((m) => m.lessons.length === 0).map((m) => m.heading);
+  // A cited section's line range covers the sub-sections inside it that no lesson cites by name.
+  for (const lesson of [...lessons].sort((a, b) => a.meta.order - b.meta.order)) {
+    for (const source of lesson.meta.sources) {
+      if (!source.lines) continue;
+      const [from, to = from] = source.lines.split('-').map(Number);
+      for (const mapping of mappings) {
+        const { seed, line } = mapping.heading;
+        if (seed !== source.seed || line < from || line > to || mapping.lessons.some((l) => l.id === lesson.meta.id)) continue;
+        if (mapping.lessons.length === 0 || mapping.lessons.every((l) => l.viaRange)) {
+          mapping.lessons.push({ id: lesson.meta.id, order: lesson.meta.order, title: lesson.meta.title, steps: [], viaRange: true });
+        }
+      }
+    }
+  }
+  report.unmapped = mappings.filter((m) => m.lessons.length === 0 && m.heading.required !== false).map((m) => m.heading);
+  // The table lists the sections that must be mapped, plus deeper ones a lesson cites.
+  report.mappings = mappings.filter((m) => m.heading.required !== false || m.lessons.length > 0);
   return report;
 }
 
@@ -85,7 +104,8 @@ export function renderSourcesMarkdown(report: SourcesReport, lessonFiles: Map<st
   ];
   for (const { heading, lessons } of report.mappings) {
     const where = lessons.map((l) => `[${String(l.order).padStart(2, '0')} ${cell(l.title)}](${lessonFiles.get(l.id) ?? ''})`).join('<br>') || '—';
-    const steps = lessons.map((l) => (l.steps.length ? l.steps.map((s) => `\`${s}\``).join(', ') : '（讲解 prose）')).join('<br>') || '—';
+    const steps = lessons.map((l) => (l.steps.length ? l.steps.map((s) => `\`${s}\``).join(', ')
+      : l.viaRange ? '（所在章节 parent section）' : '（讲解 prose）')).join('<br>') || '—';
     lines.push(`| ${heading.seed} | ${heading.line} | ${cell(heading.heading)} | ${where} | ${steps} |`);
   }
   return lines.join('\n') + '\n';

@@ -95,8 +95,9 @@ export function diffCreated(
     // A new tag is ours when the image is the lesson's build or the tag is declared (`docker tag nginx my-nginx`).
     const ourTags = newTags.filter((tag) => labelled || names.images.has(normalizeImageRef(tag)));
     for (const tag of ourTags) created.push({ kind: 'image', name: tag, stepId });
-    // The image itself (by id) only when this step made it.
-    if (newImage && (labelled || ourTags.length > 0)) created.push({ kind: 'image', id, name: ourTags[0] ?? id, stepId });
+    // The image itself (by id) only when this step made it. A new image with no tag at all is a build's leftover
+    // (a multi-stage builder stage, a failed build's last layer): also the step's doing, as no one could have named it.
+    if (newImage && (labelled || ourTags.length > 0 || image.tags.length === 0)) created.push({ kind: 'image', id, name: ourTags[0] ?? id, stepId });
   }
   for (const [name, v] of after.volumes) {
     if (!before.volumes.has(name) && (ours(v.labels) || names.volumes.has(name))) created.push({ kind: 'volume', id: name, name, stepId });

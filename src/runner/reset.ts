@@ -112,6 +112,12 @@ export async function planReset(lesson: Lesson, engine: DockerEngine, recorded: 
   for (const [id, s] of state.services) if (ours(s.labels)) add({ kind: 'service', name: s.name, id, reason: 'label' });
   for (const [id, n] of state.networks) if (ours(n.labels)) add({ kind: 'network', name: n.name, id, reason: 'label' });
   for (const [name, v] of state.volumes) if (ours(v.labels)) add({ kind: 'volume', name, reason: 'label' });
+  // Images the lesson built carry its label (`docker build --label`), even when built FROM a stand-in.
+  for (const [id, image] of state.images) {
+    if (!ours(image.labels)) continue;
+    for (const tag of image.tags) add({ kind: 'image-tag', name: tag, id, reason: 'label' });
+    add({ kind: 'image', name: image.tags[0] ?? id, id, reason: 'label' });
+  }
 
   if (workRoot) {
     const dir = lessonWorkDir(workRoot, lessonId);
@@ -155,7 +161,7 @@ export async function resetLesson(lesson: Lesson, options: ResetOptions): Promis
 async function removeItem(engine: DockerEngine, item: ResetItem): Promise<boolean> {
   switch (item.kind) {
     case 'container':
-      await engine.removeContainer(item.id ?? item.name, { force: true });
+      await engine.removeContainer(item.id ?? item.name, { force: true, volumes: true }); // and its anonymous volumes
       return true;
     case 'service':
       await engine.api.getService(item.id ?? item.name).remove();

@@ -2,6 +2,7 @@
 // It draws what the host sends and reports clicks as step ids; it never builds a command. Text that comes from
 // messages (titles, check results, container names …) is set with textContent; only the lesson HTML the host rendered
 // with markdown-it (html:false) is inserted as HTML.
+import './jitless';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';

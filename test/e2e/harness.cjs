@@ -143,6 +143,12 @@ function writeLocale(userDataDir, locale) {
   }));
 }
 
+/** Servers started and not yet stopped, so a runner interrupted by a signal can still stop them. */
+const liveServers = new Set();
+async function stopAllServers() {
+  await Promise.all([...liveServers].map((server) => server.stop()));
+}
+
 async function startCodeServer(opts = {}) {
   const { entry, node, driverArgs } = resolveInstall();
   const devMode = Boolean(opts.extensionDevelopmentPath || opts.extensionTestsPath);
@@ -184,6 +190,7 @@ async function startCodeServer(opts = {}) {
     /** vscode-remote URI for a server-side absolute path (authority = host:port the browser uses) */
     remoteUri: (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`,
     async stop() {
+      liveServers.delete(server);
       if (child.exitCode !== null || child.signalCode) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -191,10 +198,20 @@ async function startCodeServer(opts = {}) {
       await exited; clearTimeout(t);
     },
     /** delete the run dir (profiles, logs); call after the browser context is closed. VSCODE_E2E_KEEP=1 keeps it. */
+    /** After a failure: the tail of the server log, and how to keep the whole run dir next time. */
+    printDiagnostics() {
+      try {
+        const tail = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.trim()).slice(-25).join('\n');
+        console.error(`--- last lines of the code-server log:\n${tail}\n---`);
+      } catch { /* no log */ }
+      if (!process.env.VSCODE_E2E_KEEP) console.error('(set VSCODE_E2E_KEEP=1 to keep the run dir with all logs and profiles)');
+      else console.error(`(run dir kept: ${runDir})`);
+    },
     cleanup() {
       if (!process.env.VSCODE_E2E_KEEP && !opts.runDir) fs.rmSync(runDir, { recursive: true, force: true });
     },
   };
+  liveServers.add(server);
   try {
     await waitHttpOk(`${url}/healthz`, opts.timeoutMs || 30000, child);
   } catch (e) {
@@ -321,18 +338,19 @@ async function runExtensionTests({ extensionDevelopmentPath, extensionTestsPath,
     let timer;
     const r = await Promise.race([exited, new Promise((res) => { timer = setTimeout(() => res('timeout'), timeoutMs); })]);
     clearTimeout(timer);
-    if (r === 'timeout') console.error(`extension tests did not finish in ${timeoutMs} ms (run dir kept: ${server.runDir})`);
-    else if (r !== 0) console.error(`extension tests failed (exit ${r}); run dir kept: ${server.runDir}`);
+    if (r === 'timeout') console.error(`extension tests did not finish in ${timeoutMs} ms`);
+    else if (r !== 0) console.error(`extension tests failed (exit ${r})`);
     else code = 0;
+    if (code !== 0) server.printDiagnostics();
     return code;
   } finally {
     if (context) await context.close().catch(() => {});
     await server.stop();
-    if (code === 0) server.cleanup();
+    server.cleanup();
   }
 }
 
-module.exports = { PrerequisiteError, startCodeServer, openWorkbench, openViewContainer, webviewFrame, runCommand, waitForNotification, runExtensionTests, resolveInstall, CHROMIUM_ARGS, DEFAULT_SETTINGS };
+module.exports = { PrerequisiteError, startCodeServer, stopAllServers, openWorkbench, openViewContainer, webviewFrame, runCommand, waitForNotification, runExtensionTests, resolveInstall, CHROMIUM_ARGS, DEFAULT_SETTINGS };
 
 // CLI: node test/e2e/harness.cjs test --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [--workspace=DIR] [--timeout=MS]
 if (require.main === module) {

@@ -147,16 +147,26 @@ function assertCleanLog(server) {
   assert.deepStrictEqual(bad, [], 'the lesson panel logged webview errors or dropped messages');
 }
 
-/** Remove the lesson's container only if this run made it (it carries the lesson label and is newer than the run). */
-function removeOurContainer(name, lessonId, since) {
+/**
+ * The id of the lesson's container if this run made it: it carries the lesson label and was created after `since`
+ * (the click on ▶). The engine is shared, so anything else with that name belongs to someone else.
+ */
+function ourContainerId(name, lessonId, since) {
   let info;
   try {
     info = JSON.parse(dockerLib.docker(['inspect', '--type', 'container', name]))[0];
-  } catch { return false; }
+  } catch { return undefined; }
   const ours = info.Config.Labels?.[LESSON_LABEL] === lessonId && Date.parse(info.Created) >= since - 1000;
-  if (!ours) throw new Error(`container ${name} exists but was not made by this run; not touching it`);
-  dockerLib.docker(['rm', '-f', name]);
-  return true;
+  return ours ? info.Id : undefined;
+}
+
+/** Remove exactly the container this run created (by id), never one that merely has the same name. */
+function removeById(id) {
+  if (!id) return false;
+  try { dockerLib.docker(['rm', '-f', id]); return true; } catch (err) {
+    if (!/No such container/i.test(String(err.stderr))) throw err;
+    return false;
+  }
 }
 
 async function waitForFreeName(name, timeoutMs = 60000) {
@@ -219,7 +229,7 @@ async function runAndPass(page, frame, step) {
 
 async function lessonsScenario(ctx) {
   const lesson = pickLesson();
-  const since = Date.now();
+  let owned; // id of the container this run made, removed on every exit path
   console.log(`  lesson ${lesson.file}: run "${lesson.first.id}", then "${lesson.withContainer.id}" (container ${lesson.container})`);
   await waitForFreeName(lesson.container);
   try {
@@ -242,7 +252,10 @@ async function lessonsScenario(ctx) {
       await stepLocator(frame, lesson.first.id).scrollIntoViewIfNeeded();
       await ctx.shot(page, 'lessons-zh-cn-dark-02-first-step-passed');
 
+      const clicked = Date.now();
       await runAndPass(page, frame, lesson.withContainer);
+      owned = ourContainerId(lesson.container, lesson.id, clicked);
+      assert.ok(owned, `${lesson.container} was created by this run`);
       await stepRow(page, s, lesson.withContainer).locator('.codicon-testing-passed-icon').waitFor({ timeout: 10000 });
       assert.strictEqual(dockerLib.containerState(lesson.container), 'exited', `${lesson.container} ran`);
 
@@ -258,7 +271,8 @@ async function lessonsScenario(ctx) {
       await ctx.shot(page, 'lessons-zh-cn-dark-03-after-reload');
 
       // Failing case: the container goes away behind the lesson's back → 检查 says what was expected and found.
-      assert.ok(removeOurContainer(lesson.container, lesson.id, since), `${lesson.container} removed`);
+      assert.ok(removeById(owned), `${lesson.container} removed`);
+      owned = undefined;
       const step = stepLocator(revived, lesson.withContainer.id);
       await step.locator('vscode-button.dl-check').scrollIntoViewIfNeeded();
       await step.locator('vscode-button.dl-check').click();
@@ -306,9 +320,13 @@ async function lessonsScenario(ctx) {
       assert.strictEqual(await page.locator('.tabs-container .tab', { hasText: /Lesson \d+ ·/ }).count(), 1, 'one lesson panel, reused');
       const withPort = pickLessonWithPort();
       if (withPort) {
-        await frame.locator('.dl-toolbar vscode-button.dl-nav-next').waitFor();
-        await h.openViewContainer(page, CONTAINER_TITLE);
-        await (await expandLesson(page, en, withPort)).click();
+        // On with "Next" to that lesson (the tree may have it out of view).
+        const lessonTab = page.locator('.tabs-container .tab', { hasText: /Lesson \d+ ·/ }).first();
+        for (let i = 0; i < 30 && !(await lessonTab.innerText()).includes(`Lesson ${withPort.order} ·`); i++) {
+          const before = (await lessonTab.innerText()).trim();
+          await frame.locator('.dl-toolbar vscode-button.dl-nav-next').click();
+          await page.locator('.tabs-container .tab', { hasText: /Lesson \d+ ·/ }).filter({ hasNotText: before }).first().waitFor({ timeout: 15000 });
+        }
         await page.locator('.tabs-container .tab', { hasText: `Lesson ${withPort.order} ·` }).first().waitFor({ timeout: 15000 });
         const field = frame.locator(`.dl-step[data-step-id="${withPort.step}"] vscode-textfield.dl-var-field`).first();
         await field.scrollIntoViewIfNeeded();
@@ -324,7 +342,7 @@ async function lessonsScenario(ctx) {
       }
     });
   } finally {
-    removeOurContainer(lesson.container, lesson.id, since);
+    removeById(owned);
   }
 }
 

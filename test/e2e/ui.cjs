@@ -56,8 +56,8 @@ async function withWorkbench({ vsix, probeDir, locale, env, shot, scenario }, fn
   } finally {
     if (session) await session.context.close().catch(() => {});
     await server.stop();
-    if (failed) console.error(`  (run dir kept for inspection: ${server.runDir}; code-server log: ${server.logFile})`);
-    else server.cleanup();
+    if (failed) server.printDiagnostics();
+    server.cleanup();                                    // VSCODE_E2E_KEEP=1 keeps it
   }
 }
 

@@ -63,6 +63,7 @@ function runMain(main) {
   let cleaning;
   const cleanupAll = () => {
     cleaning ??= (async () => {
+      await require('../harness.cjs').stopAllServers();   // before their run dirs and sockets go away
       for (const fn of cleanups.reverse()) {
         try { await fn(); } catch (err) { console.error(`cleanup failed: ${err && err.message}`); }
       }
