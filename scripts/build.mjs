@@ -34,6 +34,20 @@ const optionalNative = {
   },
 };
 
+// Heavy libraries that are only needed later (the engine, the lesson renderer, Dockerfile hovers) ship as separate files
+// in dist/vendor/, so loading the extension does not even compile them; the code require()s them on first use.
+const VENDOR = ['dockerode', 'markdown-it', 'markdown-it-cjk-friendly', 'dockerfile-ast', 'highlight.js/lib/core',
+  'highlight.js/lib/languages/bash', 'highlight.js/lib/languages/dockerfile', 'highlight.js/lib/languages/ini',
+  'highlight.js/lib/languages/json', 'highlight.js/lib/languages/yaml'];
+const vendorFile = (name) => `vendor/${name.replace(/[/.]/g, '-')}.js`;
+const vendorExternals = {
+  name: 'vendor-externals',
+  setup(build) {
+    const filter = new RegExp(`^(${VENDOR.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./${vendorFile(args.path)}`, external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   sourcemap: production ? false : 'linked',
@@ -44,9 +58,11 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20',
-    external: ['vscode'], plugins: [optionalNative] },
+    external: ['vscode'], plugins: [optionalNative, vendorExternals] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20',
-    external: ['vscode'], plugins: [optionalNative] },
+    external: ['vscode'], plugins: [optionalNative, vendorExternals] },
+  ...VENDOR.map((name) => ({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+    outfile: `dist/${vendorFile(name)}`, platform: 'node', format: 'cjs', target: 'node20', plugins: [optionalNative] })),
 ];
 if (fs.existsSync(path.join(root, 'src/webview/main.ts'))) {
   builds.push({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' });

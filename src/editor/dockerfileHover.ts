@@ -1,6 +1,11 @@
 // Dockerfile text + cursor position → hover Markdown, using dockerfile-ast to find the token under the cursor: an
 // instruction keyword, one of its flags (or an option inside RUN --mount=…), or a parser directive. Pure: no vscode.
-import { DockerfileParser, type Flag, type Instruction, type ParserDirective } from 'dockerfile-ast';
+import type { DockerfileParser, Flag, Instruction, ParserDirective } from 'dockerfile-ast';
+
+// The parser loads with the first Dockerfile hover, not with the extension.
+let parser: typeof DockerfileParser | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadParser = (): typeof DockerfileParser => (parser ??= (require('dockerfile-ast') as typeof import('dockerfile-ast')).DockerfileParser);
 import {
   DIRECTIVE_DOCS, DOCKERFILE_REFERENCE, INSTRUCTION_DOCS, instructionDocUrl, isInstructionKeyword,
   type DocLang, type InstructionKeyword,
@@ -28,7 +33,7 @@ const LABELS = {
 } as const;
 
 export function dockerfileHover(text: string, position: TextPosition, lang: DocLang): HoverContent | undefined {
-  const dockerfile = DockerfileParser.parse(text);
+  const dockerfile = loadParser().parse(text);
 
   for (const directive of dockerfile.getDirectives()) {
     const hover = directiveHover(directive, position, lang);

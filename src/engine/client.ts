@@ -1,5 +1,12 @@
 // The DockerEngine implementation over dockerode: typed summaries, per-call timeouts, classified errors.
-import Dockerode from 'dockerode';
+import type Dockerode from 'dockerode';
+
+// dockerode (with ssh2, grpc and protobuf behind it) is loaded on first use, not when the extension loads.
+let dockerodeModule: typeof Dockerode | undefined;
+function loadDockerode(): typeof Dockerode {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (dockerodeModule ??= require('dockerode') as typeof Dockerode);
+}
 import * as fs from 'fs';
 import * as https from 'https';
 import * as path from 'path';
@@ -48,7 +55,8 @@ export class Engine implements DockerEngine {
       options = { socketPath: '/nonexistent' };
       this.configError = err instanceof EngineError ? err : classifyError(err, endpoint);
     }
-    this.api = withoutDockerEnv(() => new Dockerode(options));
+    const DockerodeClient = loadDockerode();
+    this.api = withoutDockerEnv(() => new DockerodeClient(options));
   }
 
   private get modem(): Modem {

@@ -2,6 +2,9 @@
 // adapters call `vscode.l10n.t`; both read the same `l10n/bundle.l10n.zh-cn.json`, keyed by the English message.
 import * as l10n from '@vscode/l10n';
 import { z } from 'zod';
+// One locale each, not z.locales (which would bundle all fifty).
+import zodEnglish from 'zod/v4/locales/en.js';
+import zodChinese from 'zod/v4/locales/zh-CN.js';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -20,7 +23,7 @@ export function useBundle(language: UiLanguage, bundle: Record<string, string> |
   current = language;
   l10n.config({ contents: language === 'en' ? {} : (bundle ?? {}) });
   // zod's own issue texts (inside our file:line messages) follow the UI language too.
-  z.config(language === 'en' ? z.locales.en() : z.locales.zhCN());
+  z.config(language === 'en' ? zodEnglish() : zodChinese());
 }
 
 /** The language a terminal user wants: --lang / DOCKER_LESSONS_LANG, else LC_ALL/LC_MESSAGES/LANG; Chinese by default. */

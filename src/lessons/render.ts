@@ -1,22 +1,35 @@
 // Lesson Markdown → HTML for the webview. Raw HTML is off and links go through markdown-it's validateLink, so a lesson
 // cannot inject script; step fences become placeholders the webview fills with buttons and check results.
-import hljs from 'highlight.js/lib/core';
-import bash from 'highlight.js/lib/languages/bash';
-import dockerfile from 'highlight.js/lib/languages/dockerfile';
-import ini from 'highlight.js/lib/languages/ini';
-import json from 'highlight.js/lib/languages/json';
-import yaml from 'highlight.js/lib/languages/yaml';
-import MarkdownIt from 'markdown-it';
-// ESM-only; node ≥ 20.19 require()s it and esbuild bundles it.
-import cjkFriendly from 'markdown-it-cjk-friendly';
+import type { HLJSApi, LanguageFn } from 'highlight.js';
+import type MarkdownIt from 'markdown-it';
 import { classifyFence, tokenizeAttrs } from './parse';
 import type { Lesson } from './schema';
 
-hljs.registerLanguage('bash', bash);
-hljs.registerLanguage('dockerfile', dockerfile);
-hljs.registerLanguage('ini', ini);
-hljs.registerLanguage('json', json);
-hljs.registerLanguage('yaml', yaml);
+// markdown-it and highlight.js load on the first render (the webview), not when the extension loads.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const interop = <T>(module: T | { default: T }): T => ((module as { default?: T }).default ?? module) as T;
+let highlighter: HLJSApi | undefined;
+function hljs(): HLJSApi {
+  if (highlighter) return highlighter;
+  const core = interop<HLJSApi>(require('highlight.js/lib/core'));
+  const grammars: Record<string, LanguageFn> = {
+    bash: interop(require('highlight.js/lib/languages/bash')),
+    dockerfile: interop(require('highlight.js/lib/languages/dockerfile')),
+    ini: interop(require('highlight.js/lib/languages/ini')),
+    json: interop(require('highlight.js/lib/languages/json')),
+    yaml: interop(require('highlight.js/lib/languages/yaml')),
+  };
+  for (const [name, grammar] of Object.entries(grammars)) core.registerLanguage(name, grammar);
+  return (highlighter = core);
+}
+function loadMarkdownIt(): { MarkdownItClass: typeof MarkdownIt; cjkFriendly: (md: MarkdownIt.MarkdownIt) => void } {
+  return {
+    MarkdownItClass: interop<typeof MarkdownIt>(require('markdown-it')),
+    // ESM-only; node ≥ 20.19 require()s it and esbuild bundles it.
+    cjkFriendly: interop<(md: MarkdownIt.MarkdownIt) => void>(require('markdown-it-cjk-friendly')),
+  };
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Fence languages as lessons write them → the highlight.js grammar. */
 const LANGUAGE_ALIASES: Record<string, string> = {
@@ -41,7 +54,8 @@ let markdown: MarkdownIt.MarkdownIt | undefined;
 
 function renderer(): MarkdownIt.MarkdownIt {
   if (markdown) return markdown;
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  const { MarkdownItClass, cjkFriendly } = loadMarkdownIt();
+  const md = new MarkdownItClass({ html: false, linkify: true, typographer: false });
   md.use(cjkFriendly);
   const escape = md.utils.escapeHtml;
 
@@ -77,7 +91,7 @@ function highlightedCode(content: string, lang: string, escape: (text: string) =
   }
   let html: string;
   try {
-    html = hljs.highlight(body, { language: grammar, ignoreIllegals: true }).value;
+    html = hljs().highlight(body, { language: grammar, ignoreIllegals: true }).value;
   } catch {
     html = escape(body);
   }
