@@ -167,7 +167,13 @@ async function removeItem(engine: DockerEngine, item: ResetItem): Promise<boolea
       await engine.api.getService(item.id ?? item.name).remove();
       return true;
     case 'network':
-      await engine.removeNetwork(item.id ?? item.name);
+      try {
+        await engine.removeNetwork(item.id ?? item.name);
+      } catch (error) {
+        // A stack's overlay network goes with the swarm; right after `swarm leave` the engine may still list it but
+        // refuses to remove it ("not a swarm manager").
+        if (!(isEngineError(error) && error.statusCode === 503 && /swarm/i.test(error.engineMessage ?? ''))) throw error;
+      }
       return true;
     case 'volume':
       await engine.removeVolume(item.name);

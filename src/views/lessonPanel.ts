@@ -57,7 +57,7 @@ export class LessonPanelController implements vscode.Disposable {
       this.panel.reveal(undefined, false);
     }
     this.pendingFocus = stepId;
-    await this.show(lesson);
+    await this.show(lesson, stepId);
   }
 
   /** Take over a panel VS Code restored after a reload (`state` is what the page last saved with setState). */
@@ -117,8 +117,10 @@ export class LessonPanelController implements vscode.Disposable {
     });
   }
 
-  private async show(lesson: Lesson): Promise<void> {
+  private async show(lesson: Lesson, stepId?: string): Promise<void> {
     this.lessonId = lesson.meta.id;
+    // "Continue where I left off" and the status bar follow what the learner has on screen.
+    this.service.noteOpened?.(lesson.meta.id, stepId);
     if (this.panel) this.panel.title = panelTitle(lesson, vscode.l10n.t);
     if (this.ready) await this.postLesson();
     // else: the page asks with `ready` once its script runs.

@@ -126,6 +126,9 @@ function renderLesson(message: LessonMessage): void {
   lesson = message.lesson;
   progress = { ...message.progress };
   const sameLesson = state.lessonId === lesson.id;
+  // A re-send of the lesson on screen (reset, reload of lessons) keeps the reader where they are; a fresh page
+  // (reload, revived panel) goes back to where it was saved.
+  const keepY = sameLesson ? (window.scrollY || state.scrollY || 0) : 0;
   if (!sameLesson) state = { lessonId: lesson.id, scrollY: 0, revealedQuiz: [], vars: {} };
   values = {};
   for (const variable of lesson.vars) {
@@ -149,8 +152,7 @@ function renderLesson(message: LessonMessage): void {
   updateProgressSummary();
   refreshVarRefs();
   saveState();
-  if (sameLesson && state.scrollY) window.scrollTo(0, state.scrollY);
-  else window.scrollTo(0, 0);
+  window.scrollTo(0, keepY);
 }
 
 function renderToolbar(view: LessonView): HTMLElement {

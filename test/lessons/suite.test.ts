@@ -58,15 +58,17 @@ async function leftovers(engine: DockerEngine, lesson: Lesson, values: Record<st
   for (const v of snap.volumes) {
     if (v.labels[LESSON_LABEL] === id || (names.volumes.includes(v.name) && !preexisting.has(`volume:${v.name}`))) left.push(`volume ${v.name}`);
   }
+  const info = await engine.api.info() as { Swarm?: { LocalNodeState?: string } };
+  const swarmActive = info.Swarm?.LocalNodeState === 'active';
   for (const n of snap.networks) {
+    if (n.scope === 'swarm' && !swarmActive) continue; // a stack's overlay network is gone with the swarm (listed a moment longer)
     if (n.labels[LESSON_LABEL] === id || (names.networks.includes(n.name) && !preexisting.has(`network:${n.name}`))) left.push(`network ${n.name}`);
   }
   for (const image of snap.images) {
     const tags = image.repoTags.filter((tag) => names.images.some((n) => tag === n || tag === `${n}:latest`));
     if (image.labels[LESSON_LABEL] === id || tags.some((tag) => !preexisting.has(`image:${tag}`))) left.push(`image ${image.repoTags.join(',') || image.id}`);
   }
-  const info = await engine.api.info() as { Swarm?: { LocalNodeState?: string } };
-  if (lesson.meta.creates.swarm && info.Swarm?.LocalNodeState === 'active' && !preexisting.has('swarm')) left.push('swarm');
+  if (lesson.meta.creates.swarm && swarmActive && !preexisting.has('swarm')) left.push('swarm');
   return left;
 }
 
