@@ -2,7 +2,9 @@
 // (a round trip through a Memento-like store, the way globalState keeps it).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lessonShare, parseProgressData, ProgressModel, PROGRESS_KEY, type MementoLike } from '../../src/views/lessons/progressModel';
+import {
+  capUtf8, lessonShare, OUTPUT_CAP_BYTES, parseProgressData, ProgressModel, PROGRESS_KEY, type MementoLike,
+} from '../../src/views/lessons/progressModel';
 import type { StepProgress } from '../../src/webview/protocol';
 
 /** globalState stand-in: stores a JSON copy, like VS Code does, so shared references cannot fake persistence. */
@@ -150,5 +152,82 @@ describe('progress model', () => {
     assert.deepEqual(Object.keys(data.lessons.good.steps), ['ok']);
     assert.deepEqual(data.lessons.good.vars, { port: '1' });
     assert.deepEqual(data.last, { lessonId: 'good', at: 5 });
+  });
+});
+
+describe('progress model: step output (check-only runs after a reload)', () => {
+  const output = { exitCode: 0, stdout: 'Docker version 20.10.24, build 297e128\n', stderr: '' };
+
+  test('round trip: the last output survives a reload next to the verdict, without a change event', async () => {
+    const memento = new FakeMemento();
+    const model = new ProgressModel(memento);
+    const events: unknown[] = [];
+    model.onDidChange((e) => events.push(e));
+    model.recordOutput('intro', 'version', output);
+    model.record('intro', 'version', passed);
+    model.recordOutput('intro', 'fails', { exitCode: null, stdout: '', stderr: 'Cannot connect to the Docker daemon' });
+    await model.flush();
+    assert.deepEqual(events, [{ lessonId: 'intro', stepId: 'version' }], 'only the verdict is a progress change');
+
+    const reloaded = new ProgressModel(memento);
+    assert.deepEqual(reloaded.stepOutput('intro', 'version'), output);
+    assert.deepEqual(reloaded.stepOutput('intro', 'fails'), { exitCode: null, stdout: '', stderr: 'Cannot connect to the Docker daemon' });
+    assert.equal(reloaded.progress('intro').version.state, 'passed');
+    assert.equal(reloaded.stepOutput('intro', 'never-run'), undefined);
+    // A later run replaces the output.
+    reloaded.recordOutput('intro', 'version', { exitCode: 1, stdout: '', stderr: 'oops' });
+    await reloaded.flush();
+    assert.equal(new ProgressModel(memento).stepOutput('intro', 'version')?.exitCode, 1);
+  });
+
+  test('each stream is capped at 16 KB of UTF-8, keeping the head and whole characters', async () => {
+    const memento = new FakeMemento();
+    const model = new ProgressModel(memento);
+    const big = 'Docker version 20.10\n' + '镜像'.repeat(10_000); // 3 bytes per character: the cut falls inside one
+    model.recordOutput('intro', 'version', { exitCode: 0, stdout: big, stderr: 'x'.repeat(40_000) });
+    await model.flush();
+    const stored = new ProgressModel(memento).stepOutput('intro', 'version')!;
+    assert.ok(Buffer.byteLength(stored.stdout) <= OUTPUT_CAP_BYTES);
+    assert.ok(Buffer.byteLength(stored.stdout) > OUTPUT_CAP_BYTES - 3, 'at most one character short of the cap');
+    assert.ok(big.startsWith(stored.stdout), 'the head is kept, no replacement character at the cut');
+    assert.equal(stored.stderr, 'x'.repeat(OUTPUT_CAP_BYTES));
+    assert.equal(capUtf8('short'), 'short');
+    assert.equal(capUtf8('aé', 2), 'a', 'é takes two bytes: it does not fit');
+  });
+
+  test('old entries without outputs still load; malformed outputs are dropped alone', () => {
+    const old = parseProgressData({ version: 1, lessons: { intro: { steps: { version: passed }, vars: { port: '8080' } } } });
+    assert.deepEqual(old.lessons.intro, { steps: { version: passed }, vars: { port: '8080' } });
+    const model = new ProgressModel({ get: () => ({ version: 1, lessons: { intro: { steps: { version: passed } } } }) as never, update: () => Promise.resolve() });
+    assert.equal(model.progress('intro').version.state, 'passed');
+    assert.equal(model.stepOutput('intro', 'version'), undefined);
+
+    const mixed = parseProgressData({
+      version: 1,
+      lessons: { intro: { steps: { version: passed }, outputs: { version: output, broken: { exitCode: 'zero' } } } },
+    });
+    assert.deepEqual(mixed.lessons.intro.outputs, { version: output });
+    assert.deepEqual(mixed.lessons.intro.steps, { version: passed });
+  });
+
+  test('resetting the lesson or all progress clears the outputs (and the reset is stored)', async () => {
+    const memento = new FakeMemento();
+    const model = new ProgressModel(memento);
+    model.recordOutput('a', 'one', output);
+    model.recordOutput('b', 'two', output);
+    model.setVar('a', 'port', '8081');
+    const events: unknown[] = [];
+    model.onDidChange((e) => events.push(e));
+    model.resetLesson('a'); // no verdict yet, but an output: still a reset
+    assert.equal(model.stepOutput('a', 'one'), undefined);
+    assert.deepEqual(model.stepOutput('b', 'two'), output);
+    assert.deepEqual(events, [{ lessonId: 'a' }]);
+    await model.flush();
+    assert.equal(new ProgressModel(memento).stepOutput('a', 'one'), undefined);
+    assert.deepEqual(new ProgressModel(memento).varValues('a'), { port: '8081' });
+
+    await model.clearAll();
+    assert.equal(model.stepOutput('b', 'two'), undefined);
+    assert.equal(new ProgressModel(memento).stepOutput('b', 'two'), undefined);
   });
 });

@@ -16,6 +16,7 @@ import { insideDir } from '../../runner/workdir';
 import type { CheckResult, StepOutput } from '../../checks/types';
 import type { StepProgress } from '../../webview/protocol';
 import { ProgressStore } from './progressStore';
+import { LessonRunLock } from './runLock';
 import type { LessonService, ProgressChange } from './service';
 import {
   customStepTask, dockerEnvOf, isLessonTaskDefinition, shellStepTask, startStepTask, StepPseudoterminal,
@@ -42,7 +43,7 @@ export interface LessonHostOptions {
 }
 
 interface RunEntry {
-  stepId: string;
+  readonly stepId: string;
   /** Stops the task (or the preflight waiting on images). */
   cancel?: () => void;
   cancelled?: boolean;
@@ -74,9 +75,8 @@ export class LessonHost implements LessonService, StepTaskSource {
 
   /** In-flight states (running / checking) and verdicts not worth persisting (cancelled, error before the run). */
   private readonly transient = new Map<string, StepProgress>();
-  private readonly running = new Map<string, RunEntry>();
-  /** The last output of each step run in this window, for `output` / `exitCode` checks when the learner clicks Check. */
-  private readonly lastOutput = new Map<string, StepOutput>();
+  /** One run per lesson, and the Run button's work waiting for its task to start (see runLock.ts for why). */
+  private readonly locks = new LessonRunLock<RunEntry, (io: StepTerminalIo) => Promise<number>>();
   private loading: Promise<Lesson[]> | undefined;
   private loaded: Lesson[] | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -142,7 +142,7 @@ export class LessonHost implements LessonService, StepTaskSource {
   }
 
   runningStep(lessonId: string): string | undefined {
-    return this.running.get(lessonId)?.stepId;
+    return this.locks.holder(lessonId)?.stepId;
   }
 
   varValues(lessonId: string): Record<string, string> {
@@ -166,7 +166,6 @@ export class LessonHost implements LessonService, StepTaskSource {
   async clearAllProgress(): Promise<void> {
     const lessonIds = new Set([...this.transient.keys()].map((k) => k.split('\u0000')[0]));
     this.transient.clear();
-    this.lastOutput.clear();
     await this.store.clearAll();
     for (const lessonId of lessonIds) this.changed.fire({ lessonId });
   }
@@ -215,7 +214,7 @@ export class LessonHost implements LessonService, StepTaskSource {
       if (step.kind === 'interactive') await this.runInteractive(lesson, step, ready, entry);
       else await this.runInTask(lesson, step, ready, entry);
     } finally {
-      this.release(id);
+      this.release(id, entry);
     }
   }
 
@@ -251,7 +250,8 @@ export class LessonHost implements LessonService, StepTaskSource {
         return verdict;
       }
       const checks = await runnerCheckStep(lesson, step, this.runnerContext(engine, entry.abort.signal), {
-        prepared, output: this.lastOutput.get(key(id, step.id)),
+        // Kept with the verdict, so `output` / `exitCode` checks still work after a reload.
+        prepared, output: this.store.stepOutput(id, step.id),
       });
       const verdict: StepProgress = checks.length === 0
         ? { state: 'skipped', checks: [], message: l10n.t('This step has no checks: there is nothing to verify.') }
@@ -259,12 +259,12 @@ export class LessonHost implements LessonService, StepTaskSource {
       this.setVerdict(id, step.id, verdict);
       return verdict;
     } finally {
-      this.release(id);
+      this.release(id, entry);
     }
   }
 
   cancelStep(lessonId: string, stepId: string): void {
-    const entry = this.running.get(lessonId) ?? this.running.get(this.loaded?.find((l) => String(l.meta.order) === lessonId)?.meta.id ?? '');
+    const entry = this.locks.holder(lessonId) ?? this.locks.holder(this.loaded?.find((l) => String(l.meta.order) === lessonId)?.meta.id ?? '');
     if (!entry || entry.stepId !== stepId) return;
     entry.cancelled = true;
     entry.abort.abort();
@@ -290,22 +290,19 @@ export class LessonHost implements LessonService, StepTaskSource {
 
   private acquire(lesson: Lesson, step: Step, state: 'running' | 'checking'): RunEntry | undefined {
     const id = lesson.meta.id;
-    const busy = this.running.get(id);
-    if (busy) {
-      const title = lesson.steps.find((s) => s.id === busy.stepId)?.title ?? busy.stepId;
+    const entry: RunEntry = { stepId: step.id, abort: new AbortController() };
+    if (!this.locks.tryAcquire(id, entry)) {
+      const busy = this.locks.holder(id)?.stepId ?? '';
+      const title = lesson.steps.find((s) => s.id === busy)?.title ?? busy;
       void vscode.window.showWarningMessage(l10n.t('Another step is running: {0}', title));
       return undefined;
     }
-    const entry: RunEntry = { stepId: step.id, abort: new AbortController() };
-    this.running.set(id, entry);
     this.setTransient(id, step.id, { state, checks: [] });
     return entry;
   }
 
-  private release(lessonId: string): void {
-    const entry = this.running.get(lessonId);
-    if (!entry) return;
-    this.running.delete(lessonId);
+  private release(lessonId: string, entry: RunEntry): void {
+    if (!this.locks.release(lessonId, entry)) return;
     const left = this.transient.get(key(lessonId, entry.stepId));
     if (left?.state === 'running' || left?.state === 'checking') {
       // Ended without a verdict (task terminated before it started, declined confirmation …).
@@ -429,12 +426,28 @@ export class LessonHost implements LessonService, StepTaskSource {
 
   /** A non-interactive step in a CustomExecution task. */
   private async runInTask(lesson: Lesson, step: Step, ready: Ready, entry: RunEntry): Promise<void> {
-    const pty = () => new StepPseudoterminal((io) => this.executeInTerminal(lesson, step, ready, io));
-    const task = customStepTask(lesson, step, undefined, pty);
-    const run = await startStepTask(task, lesson.meta.id, step.id, { pty });
-    entry.cancel = () => run.terminate();
-    if (entry.cancelled) run.terminate();
-    await run.ended;
+    const id = lesson.meta.id;
+    // Hand the work over through the lock: VS Code may start the provider's task object instead of this one.
+    const work = (io: StepTerminalIo) => this.executeInTerminal(lesson, step, ready, io);
+    this.locks.offer(id, entry, work);
+    try {
+      const pty = () => this.stepPty(lesson, step, undefined);
+      const task = customStepTask(lesson, step, undefined, pty);
+      const run = await startStepTask(task, id, step.id, { pty });
+      entry.cancel = () => run.terminate();
+      if (entry.cancelled) run.terminate();
+      await run.ended;
+    } finally {
+      this.locks.withdraw(id, work);
+    }
+  }
+
+  /** The pseudoterminal of every non-interactive step task, whichever task object (ours or the provider's) VS Code runs. */
+  private stepPty(lesson: Lesson, step: Step, vars: Record<string, string> | undefined): StepPseudoterminal {
+    return new StepPseudoterminal((io) => {
+      const handoff = this.locks.claim(lesson.meta.id, step.id);
+      return handoff ? handoff(io) : this.runFromTaskMenu(lesson, step, vars, io);
+    });
   }
 
   /** Execute (with the record of what it creates), then check: the verdict is the engine's. Returns the exit code. */
@@ -463,7 +476,7 @@ export class LessonHost implements LessonService, StepTaskSource {
     } finally {
       await this.finishRecorder(lesson, recorder);
     }
-    if (executed.output) this.lastOutput.set(key(id, step.id), executed.output);
+    if (executed.output) this.store.recordOutput(id, step.id, executed.output);
     if (executed.status === 'cancelled' || io.signal.aborted) {
       io.failure(l10n.t('Cancelled.'));
       this.setVerdict(id, step.id, { state: 'cancelled', checks: [], message: l10n.t('Cancelled.') });
@@ -525,12 +538,12 @@ export class LessonHost implements LessonService, StepTaskSource {
   /** An interactive task started from "Tasks: Run Task" (not by us): lock the lesson and check it when it ends. */
   private adoptInteractiveTask(execution: vscode.TaskExecution): void {
     const def = execution.task.definition;
-    if (!isLessonTaskDefinition(def) || this.running.has(def.lesson)) return;
+    if (!isLessonTaskDefinition(def) || this.locks.isBusy(def.lesson)) return;
     const lesson = this.loaded?.find((l) => l.meta.id === def.lesson);
     const step = lesson?.steps.find((s) => s.id === def.step);
     if (!lesson || !step || step.kind !== 'interactive') return;
     const entry: RunEntry = { stepId: step.id, abort: new AbortController(), cancel: () => execution.terminate() };
-    this.running.set(lesson.meta.id, entry);
+    if (!this.locks.tryAcquire(lesson.meta.id, entry)) return;
     this.setTransient(lesson.meta.id, step.id, { state: 'running', checks: [] });
     let exitCode: number | undefined;
     const subscriptions = [
@@ -545,7 +558,7 @@ export class LessonHost implements LessonService, StepTaskSource {
           const prepared = prepareStep(lesson, step, this.valuesFor(lesson, def.vars ?? {}), { endpoint: engine.endpoint });
           await this.checkAfterInteractive(lesson, step, prepared, engine, exitCode);
         } finally {
-          this.release(lesson.meta.id);
+          this.release(lesson.meta.id, entry);
         }
       }),
     ];
@@ -569,14 +582,14 @@ export class LessonHost implements LessonService, StepTaskSource {
       }
       return await this.executeInTerminal(lesson, step, ready, io);
     } finally {
-      this.release(lesson.meta.id);
+      this.release(lesson.meta.id, entry);
     }
   }
 
   /** The task for "Tasks: Run Task" and tasks.json (TaskProvider). */
   taskFor(lesson: Lesson, step: Step, vars: Record<string, string> | undefined): vscode.Task | undefined {
     if (step.kind !== 'interactive') {
-      return customStepTask(lesson, step, vars, () => new StepPseudoterminal((io) => this.runFromTaskMenu(lesson, step, vars, io)));
+      return customStepTask(lesson, step, vars, () => this.stepPty(lesson, step, vars));
     }
     // A ShellExecution is fixed when the task is listed: prepare it now (creating the engine client does no I/O).
     let endpoint;
@@ -661,7 +674,7 @@ export class LessonHost implements LessonService, StepTaskSource {
     const saved = path.resolve(document.uri.fsPath);
     for (const lesson of this.loaded) {
       for (const step of lesson.steps) {
-        if (this.editFilePath(lesson, step) === saved && !this.running.has(lesson.meta.id)) {
+        if (this.editFilePath(lesson, step) === saved && !this.locks.isBusy(lesson.meta.id)) {
           void this.checkStep(lesson.meta.id, step.id);
           return;
         }
@@ -678,7 +691,7 @@ export class LessonHost implements LessonService, StepTaskSource {
       return;
     }
     const id = lesson.meta.id;
-    const busy = this.running.get(id);
+    const busy = this.locks.holder(id);
     if (busy) {
       const title = lesson.steps.find((s) => s.id === busy.stepId)?.title ?? busy.stepId;
       void vscode.window.showWarningMessage(l10n.t('Another step is running: {0}', title));
@@ -725,13 +738,12 @@ export class LessonHost implements LessonService, StepTaskSource {
 
   private forgetLesson(lessonId: string): void {
     for (const k of [...this.transient.keys()]) if (k.startsWith(`${lessonId}\u0000`)) this.transient.delete(k);
-    for (const k of [...this.lastOutput.keys()]) if (k.startsWith(`${lessonId}\u0000`)) this.lastOutput.delete(k);
     this.store.resetLesson(lessonId);
     this.changed.fire({ lessonId });
   }
 
   dispose(): void {
-    for (const entry of this.running.values()) {
+    for (const entry of this.locks.entries()) {
       entry.abort.abort();
       entry.cancel?.();
     }

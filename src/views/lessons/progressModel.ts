@@ -1,7 +1,9 @@
 // Learner progress as plain data: the engine's last verdict per step, variable values per lesson and the last
 // position. vscode-free (the store is anything Memento-like), so it is unit-tested in plain Node; progressStore.ts
-// adapts it to `context.globalState`. Only verdicts are persisted — "running"/"checking" live in memory.
+// adapts it to `context.globalState`. Only verdicts are persisted — "running"/"checking" live in memory — plus the
+// last output of each run step, so `output` / `exitCode` checks can be re-checked after a reload.
 import { z } from 'zod';
+import type { StepOutput } from '../../checks/types';
 import { stepProgress, type StepProgress, type StepState } from '../../webview/protocol';
 
 /** The subset of vscode.Memento we use. */
@@ -15,9 +17,20 @@ export const PROGRESS_KEY = 'dockerLessons.progress';
 /** States that are a verdict (worth keeping across a reload); the rest describe something in flight. */
 const VERDICT_STATES: ReadonlySet<StepState> = new Set(['passed', 'failed', 'cancelled', 'error', 'skipped']);
 
+/** Each stored stream is cut to this many UTF-8 bytes: enough for any check, small enough for globalState. */
+export const OUTPUT_CAP_BYTES = 16 * 1024;
+
+const storedOutput = z.object({
+  exitCode: z.number().int().nullable(),
+  stdout: z.string(),
+  stderr: z.string(),
+});
+
 const lessonRecord = z.object({
   steps: z.record(z.string(), z.unknown()).default({}),
   vars: z.record(z.string(), z.string()).default({}),
+  // Added later: entries written before have none.
+  outputs: z.record(z.string(), z.unknown()).default({}),
 });
 const storedData = z.object({
   version: z.literal(1),
@@ -28,6 +41,8 @@ const storedData = z.object({
 export interface LessonProgressRecord {
   steps: Record<string, StepProgress>;
   vars: Record<string, string>;
+  /** The last output of each step that was run (capped, see OUTPUT_CAP_BYTES); absent in older data. */
+  outputs?: Record<string, StepOutput>;
 }
 
 export interface ProgressData {
@@ -53,9 +68,27 @@ export function parseProgressData(raw: unknown): ProgressData {
       const parsed = stepProgress.safeParse(progress);
       if (parsed.success && VERDICT_STATES.has(parsed.data.state)) steps[stepId] = parsed.data;
     }
-    data.lessons[lessonId] = { steps, vars: lesson.data.vars };
+    const outputs: Record<string, StepOutput> = {};
+    for (const [stepId, output] of Object.entries(lesson.data.outputs)) {
+      const parsed = storedOutput.safeParse(output);
+      if (parsed.success) outputs[stepId] = parsed.data;
+    }
+    data.lessons[lessonId] = { steps, vars: lesson.data.vars, ...(Object.keys(outputs).length > 0 ? { outputs } : {}) };
   }
   return data;
+}
+
+/** The first `maxBytes` UTF-8 bytes of `text`, never cutting a character in half (the head: checks anchor at `^`). */
+export function capUtf8(text: string, maxBytes = OUTPUT_CAP_BYTES): string {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= maxBytes) return text;
+  let end = maxBytes;
+  while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--; // bytes[end] continues a character that starts before it
+  return bytes.subarray(0, end).toString('utf8');
+}
+
+export function capOutput(output: StepOutput): StepOutput {
+  return { exitCode: output.exitCode, stdout: capUtf8(output.stdout), stderr: capUtf8(output.stderr) };
 }
 
 export interface ProgressEvent {
@@ -118,6 +151,19 @@ export class ProgressModel {
     this.save({ lessonId, stepId });
   }
 
+  /** Keep the output of a step's run (capped) for a later check-only run; no change event: it is not a verdict. */
+  recordOutput(lessonId: string, stepId: string, output: StepOutput): void {
+    const lesson = this.lesson(lessonId);
+    (lesson.outputs ??= {})[stepId] = capOutput(output);
+    this.save(undefined);
+  }
+
+  /** The last stored output of a step, or undefined when it was never run (or its lesson was reset since). */
+  stepOutput(lessonId: string, stepId: string): StepOutput | undefined {
+    const output = this.data.lessons[lessonId]?.outputs?.[stepId];
+    return output && { ...output };
+  }
+
   /** True once any step of any lesson has passed (the walkthrough's "run your first step"). */
   anyPassed(): boolean {
     return Object.values(this.data.lessons).some((lesson) => Object.values(lesson.steps).some((p) => p.state === 'passed'));
@@ -147,18 +193,22 @@ export class ProgressModel {
     return last ? { lessonId: last.lessonId, stepId: last.stepId } : undefined;
   }
 
-  /** Forget a lesson's verdicts (its variable values stay: they are the learner's choices, not progress). */
+  /** Forget a lesson's verdicts and outputs (its variable values stay: they are the learner's choices, not progress). */
   resetLesson(lessonId: string): void {
     const lesson = this.data.lessons[lessonId];
-    if (!lesson || Object.keys(lesson.steps).length === 0) return;
+    if (!lesson || (Object.keys(lesson.steps).length === 0 && !lesson.outputs)) return;
     lesson.steps = {};
+    delete lesson.outputs;
     this.save({ lessonId });
   }
 
-  /** Forget every verdict and the last position; variable values stay. */
+  /** Forget every verdict, output and the last position; variable values stay. */
   clearAll(): Promise<void> {
     const lessonIds = Object.keys(this.data.lessons);
-    for (const lesson of Object.values(this.data.lessons)) lesson.steps = {};
+    for (const lesson of Object.values(this.data.lessons)) {
+      lesson.steps = {};
+      delete lesson.outputs;
+    }
     this.data.last = undefined;
     this.save(undefined);
     for (const lessonId of lessonIds) this.emit({ lessonId });
