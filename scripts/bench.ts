@@ -82,23 +82,31 @@ async function eventLatency(engine: DockerEngine, image: string): Promise<{ p50:
   const controller = new ExplorerModelController(() => engine);
   controller.setVisible('containers', true);
   await controller.waitForIdle();
+  // The engine's own timestamp of each container's `start` event, to measure from the moment the engine announces it.
+  const startEvents = new Map<string, number>();
+  const events = engine.events();
+  const sub = events.onEvent((event) => { if (event.kind === 'container' && event.action === 'start' && event.name) startEvents.set(event.name, event.time); });
   const latencies: number[] = [];
   const endToEnd: number[] = [];
   for (let i = 0; i < 20; i++) {
     const name = `dl-bench-ev-${process.pid}-${i}`;
     const seen = new Promise<number>((resolve) => {
-      const sub = controller.onDidChange(() => {
-        if (controller.snapshot?.containers.some((c: { name: string; state: string }) => c.name === name && c.state === 'running')) { sub.dispose(); resolve(Date.now()); }
+      const listener = controller.onDidChange(() => {
+        if (controller.snapshot?.containers.some((c: { name: string; state: string }) => c.name === name && c.state === 'running')) {
+          listener.dispose();
+          resolve(Date.now());
+        }
       });
     });
     const t0 = Date.now();
     docker('run', '-d', '--label', `${BENCH_LABEL}=1`, '--name', name, image, 'sleep', '3600');
     const changedAt = await seen;
-    const inspect = await engine.inspectContainer(name);
-    const startedAt = Date.parse(inspect.State.StartedAt);
+    const startedAt = startEvents.get(name) ?? Date.parse((await engine.inspectContainer(name)).State.StartedAt);
     latencies.push(changedAt - startedAt);
     endToEnd.push(changedAt - t0);
   }
+  sub.dispose();
+  events.dispose();
   controller.dispose();
   return { p50: median(latencies), cliToChangeP50: median(endToEnd) };
 }
@@ -194,7 +202,7 @@ async function main(): Promise<void> {
       ['listing, ours (API snapshot, 4 kinds)', `${round(list.ours)} ms`, ''],
       ['listing, CLI (4 × docker … ls --format json)', `${round(list.cli)} ms`, ''],
       ['listing ratio CLI / ours', `${round(list.cli / list.ours, 2)}`, '≥ 10'],
-      ['event latency p50 (engine start → explorer change)', `${round(events.p50)} ms`, '≤ 150 ms'],
+      ['event latency p50 (engine start event → explorer change)', `${round(events.p50)} ms`, '≤ 150 ms'],
       ['  docker run -d invoked → explorer change p50', `${round(events.cliToChangeP50)} ms`, ''],
       ['bundle require', `${round(requireMs)} ms`, '≤ 60 ms'],
       ['VSIX size', `${(vsix / 1024).toFixed(0)} KiB`, '≤ 2 MiB'],

@@ -18,7 +18,7 @@ export type EngineState = 'unknown' | 'connected' | 'unreachable' | 'permission-
 export type EngineSource = () => DockerEngine | Promise<DockerEngine>;
 
 export interface ExplorerControllerOptions {
-  /** Extra coalescing of event batches before refreshing; with the stream's own 50 ms, bursts merge over ≤ 100 ms. */
+  /** Extra coalescing of event batches before refreshing; with the stream's own 25 ms, bursts merge over ≤ 50 ms. */
   coalesceMs?: number;
   /** Safety-net full refresh while visible. */
   safetyRefreshMs?: number;
@@ -69,7 +69,7 @@ export class ExplorerModelController implements Disposable {
   private readonly stateListeners = new Set<(state: EngineState, error?: EngineError) => void>();
 
   constructor(private readonly source: EngineSource, options: ExplorerControllerOptions = {}) {
-    this.coalesceMs = options.coalesceMs ?? 50;
+    this.coalesceMs = options.coalesceMs ?? 25;
     this.safetyRefreshMs = options.safetyRefreshMs ?? 60_000;
     this.reconnectPollMs = options.reconnectPollMs ?? 1000;
   }
@@ -177,7 +177,7 @@ export class ExplorerModelController implements Disposable {
 
   private subscribe(engine: DockerEngine): void {
     if (this.stream) return;
-    const stream = engine.events({ coalesceMs: 50 });
+    const stream = engine.events({ coalesceMs: 25 });
     this.stream = stream;
     this.missedEvents = !stream.connected;
     this.subscriptions.push(
