@@ -36,7 +36,7 @@ const optionalNative = {
 
 // Heavy libraries that are only needed later (the engine, the lesson renderer, Dockerfile hovers) ship as separate files
 // in dist/vendor/, so loading the extension does not even compile them; the code require()s them on first use.
-const VENDOR = ['dockerode', 'markdown-it', 'markdown-it-cjk-friendly', 'dockerfile-ast', 'highlight.js/lib/core',
+const VENDOR = ['dockerode', 'yaml', 'markdown-it', 'markdown-it-cjk-friendly', 'dockerfile-ast', 'highlight.js/lib/core',
   'highlight.js/lib/languages/bash', 'highlight.js/lib/languages/dockerfile', 'highlight.js/lib/languages/ini',
   'highlight.js/lib/languages/json', 'highlight.js/lib/languages/yaml'];
 const vendorFile = (name) => `vendor/${name.replace(/[/.]/g, '-')}.js`;

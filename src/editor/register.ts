@@ -7,10 +7,14 @@ import * as vscode from 'vscode';
 import { resolveEndpoint } from '../engine';
 import type { Endpoint } from '../engine/types';
 import { stepEnv } from '../runner/env';
-import { cliHover, logicalLineRange } from './cliHover';
-import { findDockerCommands, isDestructiveCommand, isDockerCommandLine, shellFences, type ShellFence } from './codeLens';
+import type { ShellFence } from './codeLens';
 import type { DocLang } from './dockerfileDocs';
-import { dockerfileHover } from './dockerfileHover';
+// The hover modules carry the whole Dockerfile and docker CLI reference texts: load them with the first hover.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const dockerfileHelp = (): typeof import('./dockerfileHover') => require('./dockerfileHover') as typeof import('./dockerfileHover');
+const cliHelp = (): typeof import('./cliHover') => require('./cliHover') as typeof import('./cliHover');
+const lensHelp = (): typeof import('./codeLens') => require('./codeLens') as typeof import('./codeLens');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const RUN_IN_TERMINAL_COMMAND = 'dockerLessons.runInTerminal';
 export const CODELENS_SETTING = 'dockerLessons.codeLens.enabled';
@@ -45,7 +49,7 @@ export function registerEditorHelp(context: vscode.ExtensionContext): vscode.Dis
 }
 
 function provideDockerfileHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-  const hover = dockerfileHover(document.getText(), { line: position.line, character: position.character }, hoverLanguage());
+  const hover = dockerfileHelp().dockerfileHover(document.getText(), { line: position.line, character: position.character }, hoverLanguage());
   if (!hover) return undefined;
   const { start, end } = hover.range;
   return markdownHover(hover.markdown, new vscode.Range(start.line, start.character, end.line, end.character));
@@ -66,12 +70,12 @@ class DockerCommandHoverProvider implements vscode.HoverProvider {
     // Hover works on the whole `\`-continued command, so a flag on a continuation line knows its subcommand.
     const lines: string[] = [];
     for (let n = bounds.first; n <= bounds.last; n++) lines.push(document.lineAt(n).text);
-    const logical = logicalLineRange(lines, position.line - bounds.first);
+    const logical = cliHelp().logicalLineRange(lines, position.line - bounds.first);
     const block = lines.slice(logical.first, logical.last + 1);
     let offset = position.character;
     for (let n = logical.first; n < position.line - bounds.first; n++) offset += lines[n].length + 1;
 
-    const hover = cliHover(block.join('\n'), offset, hoverLanguage(), { stripPrompt: isMarkdown });
+    const hover = cliHelp().cliHover(block.join('\n'), offset, hoverLanguage(), { stripPrompt: isMarkdown });
     if (!hover) return undefined;
     const firstLine = bounds.first + logical.first;
     return markdownHover(hover.markdown, new vscode.Range(toPosition(block, firstLine, hover.start), toPosition(block, firstLine, hover.end)));
@@ -80,7 +84,7 @@ class DockerCommandHoverProvider implements vscode.HoverProvider {
   private fences(document: vscode.TextDocument): ShellFence[] {
     const cached = this.fenceCache.get(document);
     if (cached && cached.version === document.version) return cached.fences;
-    const fences = shellFences(document.getText());
+    const fences = lensHelp().shellFences(document.getText());
     this.fenceCache.set(document, { version: document.version, fences });
     return fences;
   }
@@ -112,7 +116,7 @@ class DockerCommandLensProvider implements vscode.CodeLensProvider, vscode.Dispo
     // Cheap pre-check: most Markdown files never mention docker.
     const text = document.getText();
     if (!text.includes('docker')) return [];
-    return findDockerCommands(text).map((snippet) => new vscode.CodeLens(new vscode.Range(snippet.line, 0, snippet.line, 0), {
+    return lensHelp().findDockerCommands(text).map((snippet) => new vscode.CodeLens(new vscode.Range(snippet.line, 0, snippet.line, 0), {
       title: vscode.l10n.t('▶ Run in terminal'),
       tooltip: snippet.command,
       command: RUN_IN_TERMINAL_COMMAND,
@@ -141,11 +145,11 @@ async function runInTerminal(command: unknown, terminals: LessonTerminal): Promi
     void vscode.window.showWarningMessage(vscode.l10n.t('This workspace is not trusted, so commands from its notes are not run. Trust the workspace (Manage Workspace Trust) and try again.'));
     return;
   }
-  if (!isDockerCommandLine(command)) {
+  if (!lensHelp().isDockerCommandLine(command)) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Only docker commands can be run from a note.'));
     return;
   }
-  if (isDestructiveCommand(command)) {
+  if (lensHelp().isDestructiveCommand(command)) {
     const run = vscode.l10n.t('Run');
     const answer = await vscode.window.showWarningMessage(
       vscode.l10n.t('This command deletes Docker objects or leaves the swarm. Run it?'),

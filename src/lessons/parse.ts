@@ -1,7 +1,7 @@
 // Lesson file → Lesson + diagnostics. Never throws: every problem becomes a Diagnostic with the file's line number.
 import MarkdownIt from 'markdown-it';
 import * as path from 'path';
-import * as YAML from 'yaml';
+import { YAML } from './yaml';
 import { t } from '../i18n';
 import {
   frontMatterSchema, stepAttrsSchema, STEP_KINDS, variableSchema,

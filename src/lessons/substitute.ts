@@ -1,6 +1,6 @@
 // Variables (`{{name}}`) and check blocks. Check blocks are parsed here rather than in parse.ts because both the parser
 // (with the defaults) and the runner (with the learner's overrides, via resolveStep) substitute first, then validate.
-import * as YAML from 'yaml';
+import { YAML, type Yaml } from './yaml';
 import type { z } from 'zod';
 import { t } from '../i18n';
 import {
@@ -70,7 +70,7 @@ type Issue = z.core.$ZodIssue;
 
 /** A YAML document with a function mapping its offsets to 1-based file lines/columns. */
 export interface LocatedYaml {
-  doc: YAML.Document.Parsed;
+  doc: Yaml.Document.Parsed;
   position(offset: number): { line: number; column: number };
 }
 
@@ -115,7 +115,7 @@ function firstSentence(message: string): string {
 }
 
 /** The node at `path` (or its nearest existing ancestor) — where an issue about that path should point. */
-export function nodeAt(doc: YAML.Document.Parsed, path: readonly PropertyKey[]): YAML.Node | undefined {
+export function nodeAt(doc: Yaml.Document.Parsed, path: readonly PropertyKey[]): Yaml.Node | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
     const keys = path.slice(0, depth).map((key) => (typeof key === 'symbol' ? String(key) : key));
     const node = keys.length === 0 ? doc.contents : doc.getIn(keys, true);
@@ -125,7 +125,7 @@ export function nodeAt(doc: YAML.Document.Parsed, path: readonly PropertyKey[]):
 }
 
 /** The key node of `name` in the mapping at `path`, for "unknown field" issues. */
-export function keyNodeAt(doc: YAML.Document.Parsed, path: readonly PropertyKey[], name: string): YAML.Node | undefined {
+export function keyNodeAt(doc: Yaml.Document.Parsed, path: readonly PropertyKey[], name: string): Yaml.Node | undefined {
   const map = nodeAt(doc, path);
   if (!YAML.isMap(map)) return undefined;
   const pair = map.items.find((item) => YAML.isScalar(item.key) && String(item.key.value) === name);
