@@ -18,3 +18,4 @@ export type {
   PrepareOptions, PreparedStep, RunnerContext, ExecuteResult, CheckStepOptions, RunStepOptions, RunLessonOptions, LessonRun,
   VarOverrides,
 } from './runner';
+export { recordedCommand, plainTranscript, readTranscript } from './transcript';

@@ -9,7 +9,7 @@ import { applyVars, defaultVars, findLesson, formatDiagnostic, loadLessons, reso
 import type { Lesson, Step } from '../../lessons/schema';
 import {
   checkStep as runnerCheckStep, declaredNames, describeResetItem, ensureImages, executeStep, JsonFileStore, mergeRecords,
-  prepareStep, prepareWorkDir, resetLesson as runnerResetLesson, StepRecorder,
+  prepareStep, prepareWorkDir, readTranscript, recordedCommand, resetLesson as runnerResetLesson, StepRecorder,
   type PreparedStep, type ResetItem, type RunnerContext,
 } from '../../runner';
 import { insideDir } from '../../runner/workdir';
@@ -507,7 +507,11 @@ export class LessonHost implements LessonService, StepTaskSource {
   private async runInteractive(lesson: Lesson, step: Step, ready: Ready, entry: RunEntry): Promise<void> {
     const id = lesson.meta.id;
     const { prepared, engine } = ready;
-    const shell = { command: prepared.command, cwd: prepareWorkDir(lesson, this.workRoot), env: dockerEnvOf(prepared.env) };
+    const cwd = prepareWorkDir(lesson, this.workRoot);
+    // Recorded next to the working folder (not in it: a lesson may `docker build .` from there).
+    const transcriptFile = path.join(path.dirname(cwd), `.${id}-${step.id}.transcript`);
+    const recorded = recordedCommand(prepared.command, transcriptFile);
+    const shell = { command: recorded.command, cwd, env: dockerEnvOf(prepared.env) };
     const recorder = await this.startRecorder(lesson, step, prepared, engine);
     let exitCode: number | undefined;
     try {
@@ -522,14 +526,17 @@ export class LessonHost implements LessonService, StepTaskSource {
       this.setVerdict(id, step.id, { state: 'cancelled', checks: [], message: l10n.t('Cancelled.') });
       return;
     }
-    await this.checkAfterInteractive(lesson, step, prepared, engine, exitCode);
+    const transcript = recorded.recorded ? readTranscript(transcriptFile) : undefined;
+    await this.checkAfterInteractive(lesson, step, prepared, engine, exitCode, transcript);
   }
 
-  private async checkAfterInteractive(lesson: Lesson, step: Step, prepared: PreparedStep, engine: DockerEngine, exitCode: number | undefined): Promise<void> {
+  private async checkAfterInteractive(lesson: Lesson, step: Step, prepared: PreparedStep, engine: DockerEngine,
+    exitCode: number | undefined, transcript?: string): Promise<void> {
     const id = lesson.meta.id;
     this.setTransient(id, step.id, { state: 'checking', checks: [] });
-    // The shell's exit status is whatever the learner typed last, so only the engine's state decides.
-    const output: StepOutput | undefined = exitCode === undefined ? undefined : { exitCode, stdout: '', stderr: '' };
+    // The session's text (recorded by `script`) feeds output checks; the terminal merges stdout and stderr.
+    const output: StepOutput | undefined = exitCode === undefined && transcript === undefined
+      ? undefined : { exitCode: exitCode ?? null, stdout: transcript ?? '', stderr: '' };
     const checks = await runnerCheckStep(lesson, step, this.runnerContext(engine, new AbortController().signal), { prepared, output });
     const passed = checks.every((c) => c.pass);
     this.setVerdict(id, step.id, { state: passed ? 'passed' : 'failed', checks: toCheckViews(checks) });
