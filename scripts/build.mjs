@@ -48,6 +48,19 @@ const vendorExternals = {
   },
 };
 
+// The editor's Dockerfile and docker CLI reference texts (pure data, no shared state) ship the same way: only the
+// first hover needs them. `import type` from them is erased before resolving, so it keeps working.
+const SPLIT_SOURCES = { 'src/editor/cliDocs.ts': 'vendor/editor-cliDocs.js', 'src/editor/dockerfileDocs.ts': 'vendor/editor-dockerfileDocs.js' };
+const splitSources = {
+  name: 'split-sources',
+  setup(build) {
+    build.onResolve({ filter: /\/(cliDocs|dockerfileDocs)(\.ts)?$/ }, (args) => {
+      const file = path.relative(root, path.resolve(args.resolveDir, args.path)).replace(/\\/g, '/').replace(/(\.ts)?$/, '.ts');
+      return file in SPLIT_SOURCES ? { path: `./${SPLIT_SOURCES[file]}`, external: true } : undefined;
+    });
+  },
+};
+
 const common = {
   bundle: true,
   sourcemap: production ? false : 'linked',
@@ -58,11 +71,13 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20',
-    external: ['vscode'], plugins: [optionalNative, vendorExternals] },
+    external: ['vscode'], plugins: [optionalNative, vendorExternals, splitSources] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20',
-    external: ['vscode'], plugins: [optionalNative, vendorExternals] },
+    external: ['vscode'], plugins: [optionalNative, vendorExternals, splitSources] },
   ...VENDOR.map((name) => ({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
     outfile: `dist/${vendorFile(name)}`, platform: 'node', format: 'cjs', target: 'node20', plugins: [optionalNative] })),
+  ...Object.entries(SPLIT_SOURCES).map(([source, file]) => ({ ...common, entryPoints: [source], outfile: `dist/${file}`,
+    platform: 'node', format: 'cjs', target: 'node20' })),
 ];
 if (fs.existsSync(path.join(root, 'src/webview/main.ts'))) {
   builds.push({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' });

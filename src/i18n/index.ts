@@ -1,10 +1,6 @@
 // One localization path for every layer: core modules (no `vscode` import) call `t` from @vscode/l10n, the VS Code
 // adapters call `vscode.l10n.t`; both read the same `l10n/bundle.l10n.zh-cn.json`, keyed by the English message.
 import * as l10n from '@vscode/l10n';
-import { z } from 'zod';
-// One locale each, not z.locales (which would bundle all fifty).
-import zodEnglish from 'zod/v4/locales/en.js';
-import zodChinese from 'zod/v4/locales/zh-CN.js';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -22,8 +18,7 @@ export function uiLanguage(): UiLanguage {
 export function useBundle(language: UiLanguage, bundle: Record<string, string> | undefined): void {
   current = language;
   l10n.config({ contents: language === 'en' ? {} : (bundle ?? {}) });
-  // zod's own issue texts (inside our file:line messages) follow the UI language too.
-  z.config(language === 'en' ? zodEnglish() : zodChinese());
+  languageListener?.(language);
 }
 
 /** The language a terminal user wants: --lang / DOCKER_LESSONS_LANG, else LC_ALL/LC_MESSAGES/LANG; Chinese by default. */
@@ -39,4 +34,14 @@ export function useLanguage(language: UiLanguage, packageRoot: string): void {
   const file = path.join(packageRoot, 'l10n', 'bundle.l10n.zh-cn.json');
   const bundle = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
   useBundle(language, bundle);
+}
+
+let languageListener: ((language: UiLanguage) => void) | undefined;
+/**
+ * Follow the UI language, now and on every change. The lesson schemas use it so zod's own issue texts (inside our
+ * file:line messages) are in the learner's language; zod is then loaded with them, not with every activation.
+ */
+export function followUiLanguage(listener: (language: UiLanguage) => void): void {
+  languageListener = listener;
+  listener(current);
 }

@@ -17,12 +17,17 @@
 // the edit template and every string of the checks, before validation (so "{{port}}" becomes the number 8080 where a
 // number is expected). Nothing in a lesson is code: checks are declarative and evaluated through the Engine API.
 import { z } from 'zod';
+import zodEnglish from 'zod/v4/locales/en.js';
+import zodChinese from 'zod/v4/locales/zh-CN.js';
+import { followUiLanguage, t } from '../i18n';
+
+followUiLanguage((language) => z.config(language === 'en' ? zodEnglish() : zodChinese()));
 
 const nonEmpty = z.string().min(1);
 /** Durations are written "10s", "500ms", "2m" or as a number of seconds. */
 export const durationSchema = z.union([
   z.number().positive(),
-  z.string().regex(/^\d+(\.\d+)?(ms|s|m)$/, 'a duration like "10s", "500ms" or "2m"'),
+  z.string().regex(/^\d+(\.\d+)?(ms|s|m)$/, { error: () => t('a duration like "10s", "500ms" or "2m"') }),
 ]);
 export type Duration = z.infer<typeof durationSchema>;
 
@@ -189,7 +194,7 @@ export const logsCheck = z.object({
 export const httpCheck = z.object({
   http: z.object({
     /** Loopback only (127.0.0.1 / localhost / [::1]); the schema refuses other hosts. */
-    url: z.string().regex(/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/, 'an http(s) URL on 127.0.0.1 / localhost'),
+    url: z.string().regex(/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/, { error: () => t('an http(s) URL on 127.0.0.1 / localhost') }),
     status: numberish.optional(),
     method: z.enum(['GET', 'HEAD']).optional(),
   }).extend(textMatch.shape).strict(),
@@ -233,7 +238,7 @@ export const serviceCheck = z.object({
 
 export const registryCheck = z.object({
   registry: z.object({
-    url: z.string().regex(/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?\/?$/, 'a registry URL on 127.0.0.1'),
+    url: z.string().regex(/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?\/?$/, { error: () => t('a registry URL on 127.0.0.1') }),
     repository: nonEmpty,
     tag: z.string().optional(),
   }).strict(),
@@ -268,7 +273,7 @@ export type StepKind = (typeof STEP_KINDS)[number];
 
 /** Attributes on a step's fence info string. */
 export const stepAttrsSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and "-"'),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: () => t('lower-case letters, digits and "-"') }),
   title: nonEmpty,
   kind: z.enum(STEP_KINDS).default('run'),
   /** Seconds; the runner kills the command after it. */
@@ -310,7 +315,7 @@ export const quizSchema = z.object({
 }).strict();
 
 export const frontMatterSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and "-"'),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: () => t('lower-case letters, digits and "-"') }),
   order: z.number().int().min(1).max(99),
   title: nonEmpty,
   summary: nonEmpty,

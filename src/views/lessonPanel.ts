@@ -3,12 +3,16 @@
 // logged, never acted upon. The page only names steps by id: commands come from the host's own parsed lesson.
 import * as vscode from 'vscode';
 import type { Lesson } from '../lessons/schema';
-import {
-  parseHostMessage, parseWebviewMessage, parseWebviewState, type HostMessage, type StepProgress, type WebviewMessage,
-} from '../webview/protocol';
-import { buildLessonView, neighboursOf, panelTitle, viewProgress, webviewLabels } from './lessonView';
+import type { HostMessage, StepProgress, WebviewMessage } from '../webview/protocol';
 import type { LessonService, ProgressChange } from './lessons/service';
 import { buildWebviewHtml, makeNonce } from './webviewHtml';
+
+// The protocol's zod schemas and the lesson renderer load with the first lesson shown or message received, not on
+// activation (esbuild initialises a module reached only through require() on that first call).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const protocol = (): typeof import('../webview/protocol') => require('../webview/protocol') as typeof import('../webview/protocol');
+const lessonView = (): typeof import('./lessonView') => require('./lessonView') as typeof import('./lessonView');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const LESSON_VIEW_TYPE = 'dockerLessons.lesson';
 export const OPEN_LESSON_COMMAND = 'dockerLessons.openLesson';
@@ -49,7 +53,7 @@ export class LessonPanelController implements vscode.Disposable {
       return;
     }
     if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, panelTitle(lesson, vscode.l10n.t), vscode.ViewColumn.Active, {
+      const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, lessonView().panelTitle(lesson, vscode.l10n.t), vscode.ViewColumn.Active, {
         enableFindWidget: true,
       });
       this.adopt(panel, lesson.meta.id);
@@ -62,7 +66,7 @@ export class LessonPanelController implements vscode.Disposable {
 
   /** Take over a panel VS Code restored after a reload (`state` is what the page last saved with setState). */
   async revive(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const parsed = parseWebviewState(state);
+    const parsed = protocol().parseWebviewState(state);
     const savedId = parsed.ok ? parsed.value.lessonId : undefined;
     if (this.panel && this.panel !== panel) {
       // One lesson panel at a time: a second revived one would drift out of sync.
@@ -121,7 +125,7 @@ export class LessonPanelController implements vscode.Disposable {
     this.lessonId = lesson.meta.id;
     // "Continue where I left off" and the status bar follow what the learner has on screen.
     this.service.noteOpened?.(lesson.meta.id, stepId);
-    if (this.panel) this.panel.title = panelTitle(lesson, vscode.l10n.t);
+    if (this.panel) this.panel.title = lessonView().panelTitle(lesson, vscode.l10n.t);
     if (this.ready) await this.postLesson();
     // else: the page asks with `ready` once its script runs.
   }
@@ -143,6 +147,7 @@ export class LessonPanelController implements vscode.Disposable {
       this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Lesson "{0}" is no longer available: it may have been renamed or removed.', lessonId) });
       return;
     }
+    const { buildLessonView, neighboursOf, viewProgress, webviewLabels } = lessonView();
     const view = buildLessonView(lesson, neighboursOf(lessons, lessonId), this.service.varValues(lessonId));
     const progress = viewProgress(lesson.steps, this.service.progress(lessonId), this.service.runningStep(lessonId));
     this.post({ type: 'lesson', lesson: view, progress, labels: webviewLabels((message) => vscode.l10n.t(message)) });
@@ -154,7 +159,7 @@ export class LessonPanelController implements vscode.Disposable {
 
   private postStep(lessonId: string, stepId: string): void {
     const stored = this.service.progress(lessonId);
-    const progress: StepProgress = viewProgress([{ id: stepId }], stored, this.service.runningStep(lessonId))[stepId]
+    const progress: StepProgress = lessonView().viewProgress([{ id: stepId }], stored, this.service.runningStep(lessonId))[stepId]
       ?? { state: 'idle', checks: [] };
     this.post({ type: 'step', lessonId, stepId, progress });
   }
@@ -162,7 +167,7 @@ export class LessonPanelController implements vscode.Disposable {
   private post(message: HostMessage): void {
     if (!this.panel || !this.ready) return;
     // The page validates too; checking here catches a host bug (an over-long id, a bad state) where it happens.
-    const checked = parseHostMessage(message);
+    const checked = protocol().parseHostMessage(message);
     if (!checked.ok) {
       this.log(`not sent to the lesson webview (invalid ${message.type} message): ${checked.error}`);
       return;
@@ -177,7 +182,7 @@ export class LessonPanelController implements vscode.Disposable {
   }
 
   private async receive(raw: unknown): Promise<void> {
-    const parsed = parseWebviewMessage(raw);
+    const parsed = protocol().parseWebviewMessage(raw);
     if (!parsed.ok) {
       this.log(`dropped an invalid message from the lesson webview: ${parsed.error}`);
       return;

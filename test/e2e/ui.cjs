@@ -228,6 +228,7 @@ async function englishScenario(ctx) {
 
 const SCENARIOS = { 'zh-cn': zhCnScenario, 'engine-down': engineDownScenario, en: englishScenario };
 SCENARIOS.lessons = (ctx) => require('./lessons-ui.cjs').lessonsScenario(ctx); // the lesson webview (lessons-ui.cjs)
+SCENARIOS['lessons-full'] = (ctx) => require('./lessons-full-ui.cjs').lessonsFullScenario(ctx); // chapters 3 and 6 end to end
 
 runMain(async (onCleanup) => {
   const engineVersion = requireDocker();

@@ -1,8 +1,12 @@
 // The lessons view (`dockerLessons.lessons`): chapters → steps with the engine's verdicts. Items come from the pure
 // builder in lessonsTreeModel.ts; clicking opens the lesson webview (`dockerLessons.openLesson`) at that step.
 import * as vscode from 'vscode';
-import type { LessonHost } from './lessonService';
-import { buildLessonNodes, type LessonNode, type LessonsTreeNode } from './lessonsTreeModel';
+import type { LazyLessonHost } from './lazyHost';
+import type { LessonNode, LessonsTreeNode } from './lessonsTreeModel';
+
+// The model pulls in the lesson schema and zod: load it when the view first asks for its items, not on activation.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const treeModel = (): typeof import('./lessonsTreeModel') => require('./lessonsTreeModel') as typeof import('./lessonsTreeModel');
 
 export const LESSONS_VIEW = 'dockerLessons.lessons';
 export const OPEN_LESSON_COMMAND = 'dockerLessons.openLesson';
@@ -14,7 +18,7 @@ export class LessonsTreeProvider implements vscode.TreeDataProvider<LessonsTreeN
   private readonly subscriptions: vscode.Disposable[];
   private pending: NodeJS.Timeout | undefined;
 
-  constructor(private readonly host: LessonHost) {
+  constructor(private readonly host: LazyLessonHost) {
     this.subscriptions = [
       // Several changes arrive together (running → checking → verdict): redraw once.
       host.onDidChangeProgress(() => this.scheduleRefresh()),
@@ -42,7 +46,7 @@ export class LessonsTreeProvider implements vscode.TreeDataProvider<LessonsTreeN
   async getChildren(element?: LessonsTreeNode): Promise<LessonsTreeNode[]> {
     if (element) return element.kind === 'lesson' ? element.steps : [];
     const lessons = await this.host.lessons();
-    this.nodes = buildLessonNodes({
+    this.nodes = treeModel().buildLessonNodes({
       lessons,
       progress: (id) => this.host.progress(id),
       runningStep: (id) => this.host.runningStep(id),

@@ -1,17 +1,18 @@
 // Wires the host side of lessons into VS Code: the service, the lessons view, the `docker-lesson` task provider,
 // the lesson commands, the status bar item and the walkthrough's context keys. extension.ts calls this once.
+// Everything here stays light: the LessonHost (parser, runner, checks, zod) is created on first need (lazyHost.ts).
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../../engine';
 import type { StepProgress } from '../../webview/protocol';
-import { LessonHost } from './lessonService';
+import { LazyLessonHost } from './lazyHost';
 import { lessonArgs, LESSONS_VIEW, LessonsTreeProvider, OPEN_LESSON_COMMAND } from './lessonsTree';
 import { LessonStatusBar } from './statusBar';
 import { LessonTaskProvider, TASK_TYPE } from './tasks';
 import { openWalkthrough, WalkthroughContext, type EngineStateSource } from './walkthrough';
 
 export interface LessonsUi extends vscode.Disposable {
-  /** The LessonService the webview panel uses. */
-  service: LessonHost;
+  /** The LessonService the webview panel uses (creates the LessonHost on first use). */
+  service: LazyLessonHost;
   tree: LessonsTreeProvider;
   treeView: vscode.TreeView<unknown>;
   /** The "Docker 实践课" output channel (lesson file problems); the panel may share it. */
@@ -27,24 +28,26 @@ export interface LessonsUiOptions {
 export function registerLessonsUi(context: vscode.ExtensionContext, options: LessonsUiOptions): LessonsUi {
   const l10n = vscode.l10n;
   const output = vscode.window.createOutputChannel('Docker 实践课');
-  const service = new LessonHost({
+  const lazyHost = new LazyLessonHost({
     extensionUri: context.extensionUri,
     globalStorageUri: context.globalStorageUri,
     globalState: context.globalState,
     engine: options.engine,
     output,
   });
-  const tree = new LessonsTreeProvider(service);
+  // Commands and handlers below are lesson work: they create the host.
+  const host = () => lazyHost.host();
+  const tree = new LessonsTreeProvider(lazyHost);
   const treeView = vscode.window.createTreeView(LESSONS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
-  const walkthrough = new WalkthroughContext(service, options.engine, options.engineState);
+  const walkthrough = new WalkthroughContext(lazyHost, options.engine, options.engineState);
   // A click opens the webview through `dockerLessons.openLesson`; the selection tells us where the learner went.
   const selection = treeView.onDidChangeSelection((e) => {
     const node = e.selection[0];
-    if (node) service.noteOpened(node.lessonId, node.kind === 'step' ? node.stepId : undefined);
+    if (node) host().noteOpened(node.lessonId, node.kind === 'step' ? node.stepId : undefined);
   });
 
   async function openLesson(lessonId: string, stepId?: string): Promise<void> {
-    service.noteOpened(lessonId, stepId);
+    host().noteOpened(lessonId, stepId);
     try {
       await vscode.commands.executeCommand(OPEN_LESSON_COMMAND, lessonId, stepId);
     } catch (error) {
@@ -53,7 +56,7 @@ export function registerLessonsUi(context: vscode.ExtensionContext, options: Les
   }
 
   async function pickLesson(placeHolder: string): Promise<string | undefined> {
-    const lessons = await service.lessons();
+    const lessons = await host().lessons();
     const picked = await vscode.window.showQuickPick(lessons.map((lesson) => ({
       label: `${String(lesson.meta.order).padStart(2, '0')} ${lesson.meta.title}`, description: lesson.meta.id, id: lesson.meta.id,
     })), { placeHolder });
@@ -76,19 +79,19 @@ export function registerLessonsUi(context: vscode.ExtensionContext, options: Les
   }
 
   async function stepTitle(lessonId: string, stepId: string): Promise<string> {
-    return (await service.lesson(lessonId))?.steps.find((s) => s.id === stepId)?.title ?? stepId;
+    return (await host().lesson(lessonId))?.steps.find((s) => s.id === stepId)?.title ?? stepId;
   }
 
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'dockerLessons.continue': async () => {
-      const position = service.lastPosition();
-      if (position && (await service.lesson(position.lessonId))) return openLesson(position.lessonId, position.stepId);
-      const first = (await service.lessons())[0];
+      const position = host().lastPosition();
+      if (position && (await host().lesson(position.lessonId))) return openLesson(position.lessonId, position.stepId);
+      const first = (await host().lessons())[0];
       if (first) return openLesson(first.meta.id);
       return openWalkthrough(context.extension.id);
     },
     'dockerLessons.gettingStarted': () => openWalkthrough(context.extension.id),
-    'dockerLessons.refreshLessons': async () => { await service.reloadLessons(); },
+    'dockerLessons.refreshLessons': async () => { await host().reloadLessons(); },
     'dockerLessons.resetProgress': async () => {
       const clear = l10n.t('Clear Progress');
       const choice = await vscode.window.showWarningMessage(l10n.t('Clear the progress of every lesson?'), {
@@ -96,37 +99,37 @@ export function registerLessonsUi(context: vscode.ExtensionContext, options: Les
         detail: l10n.t('Only the recorded results are forgotten; containers, images and files the lessons made stay. Use "Reset Lesson" on a lesson to remove those.'),
       }, clear);
       if (choice !== clear) return false;
-      await service.clearAllProgress();
+      await host().clearAllProgress();
       return true;
     },
     /** (node) from the tree, or (lessonId, stepId, vars?) from links, the webview helper and tests; returns the verdict. */
     'dockerLessons.runStep': async (first, second, third) => {
       const { lessonId, stepId } = lessonArgs(first, second);
       if (!lessonId || !stepId) return undefined;
-      const vars = isStringRecord(third) ? third : service.varValues(lessonId);
-      await service.runStep(lessonId, stepId, vars);
-      const id = (await service.lesson(lessonId))?.meta.id ?? lessonId;
-      return service.progress(id)[stepId];
+      const vars = isStringRecord(third) ? third : host().varValues(lessonId);
+      await host().runStep(lessonId, stepId, vars);
+      const id = (await host().lesson(lessonId))?.meta.id ?? lessonId;
+      return host().progress(id)[stepId];
     },
     'dockerLessons.checkStep': async (first, second, third) => {
       const { lessonId, stepId } = lessonArgs(first, second);
       if (!lessonId || !stepId) return undefined;
-      const vars = isStringRecord(third) ? third : service.varValues(lessonId);
-      const verdict = await service.checkAndReport(lessonId, stepId, vars);
+      const vars = isStringRecord(third) ? third : host().varValues(lessonId);
+      const verdict = await host().checkAndReport(lessonId, stepId, vars);
       if (typeof first === 'object') announce(await stepTitle(lessonId, stepId), verdict);
       return verdict;
     },
     'dockerLessons.cancelStep': (first, second) => {
       const { lessonId, stepId } = lessonArgs(first, second);
-      if (lessonId && stepId) service.cancelStep(lessonId, stepId);
+      if (lessonId && stepId) lazyHost.cancelStep(lessonId, stepId);
     },
     'dockerLessons.openStepFile': async (first, second) => {
       const { lessonId, stepId } = lessonArgs(first, second);
-      if (lessonId && stepId) await service.openStepFile(lessonId, stepId);
+      if (lessonId && stepId) await host().openStepFile(lessonId, stepId);
     },
     'dockerLessons.resetLesson': async (first) => {
       const lessonId = lessonArgs(first).lessonId ?? await pickLesson(l10n.t('Which lesson should be reset?'));
-      if (lessonId) await service.resetLesson(lessonId);
+      if (lessonId) await host().resetLesson(lessonId);
     },
     'dockerLessons.checkEngine': () => walkthrough.checkEngine(),
   };
@@ -134,16 +137,16 @@ export function registerLessonsUi(context: vscode.ExtensionContext, options: Les
   const disposables: vscode.Disposable[] = [
     output,
     selection,
-    service,
+    lazyHost,
     tree,
     treeView,
     walkthrough,
-    new LessonStatusBar(service),
-    vscode.tasks.registerTaskProvider(TASK_TYPE, new LessonTaskProvider(service)),
+    new LessonStatusBar(lazyHost),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new LessonTaskProvider(lazyHost)),
     ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
   ];
   return {
-    service,
+    service: lazyHost,
     tree,
     treeView: treeView as vscode.TreeView<unknown>,
     output,

@@ -2,36 +2,54 @@
 // src/views/statusBar.ts already shows (one engine item is enough). Click: continue the current lesson, or open the
 // walkthrough when none was started yet.
 import * as vscode from 'vscode';
-import { lessonShare } from './progressModel';
-import type { LessonHost } from './lessonService';
+import type { LazyLessonHost } from './lazyHost';
+
+// progressModel carries zod schemas; it is only needed once a lesson is loaded, and then already initialised.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const progressModel = (): typeof import('./progressModel') => require('./progressModel') as typeof import('./progressModel');
 
 /** Just right of the engine item (priority 10). */
 const PRIORITY = 9;
+/**
+ * A returning learner's item names their lesson, which needs the parsed lessons. Parsing them is not part of
+ * activating (which may be for Markdown help only): it waits this long unless something else loads them first.
+ */
+const DEFERRED_LOAD_MS = 1500;
 
 export class LessonStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dockerLessons.lesson', vscode.StatusBarAlignment.Left, PRIORITY);
   private readonly subscriptions: vscode.Disposable[];
+  private deferredLoad: NodeJS.Timeout | undefined;
 
-  constructor(private readonly host: LessonHost) {
+  constructor(private readonly lessons: LazyLessonHost) {
     this.item.name = vscode.l10n.t('Docker lesson');
     this.subscriptions = [
-      host.onDidChangeProgress(() => this.update()),
-      host.onDidChangeLessons(() => this.update()),
+      lessons.onDidChangeProgress(() => this.update()),
+      lessons.onDidChangeLessons(() => this.update()),
+      // The lessons are parsed lazily; draw once they are there.
+      lessons.onDidCreateHost((host) => void host.lessons().then(() => this.update(), () => this.update())),
     ];
-    // The lessons are parsed lazily; draw once they are there.
-    void host.lessons().then(() => this.update(), () => this.update());
+    if (lessons.created) void lessons.created.lessons().then(() => this.update(), () => this.update());
+    else if (lessons.hasStoredPosition()) {
+      this.deferredLoad = setTimeout(() => {
+        this.deferredLoad = undefined;
+        lessons.host();
+      }, DEFERRED_LOAD_MS);
+    }
     this.update();
   }
 
   update(): void {
-    const position = this.host.lastPosition();
-    const lesson = position && this.host.loadedLessons.find((l) => l.meta.id === position.lessonId);
-    if (!lesson) {
+    // Before the host exists no lesson is loaded: the learner sees the "start" item, as before the first parse.
+    const host = this.lessons.created;
+    const position = host?.lastPosition();
+    const lesson = position && host?.loadedLessons.find((l) => l.meta.id === position.lessonId);
+    if (!host || !lesson) {
       this.item.text = `$(mortar-board) ${vscode.l10n.t('Start the Docker lessons')}`;
       this.item.tooltip = vscode.l10n.t('Open the getting-started walkthrough of the Docker lessons.');
       this.item.command = { command: 'dockerLessons.continue', title: vscode.l10n.t('Continue where I left off') };
     } else {
-      const share = lessonShare(lesson.steps, this.host.progress(lesson.meta.id));
+      const share = progressModel().lessonShare(lesson.steps, host.progress(lesson.meta.id));
       this.item.text = `$(mortar-board) ${vscode.l10n.t('Lesson {0} · {1}/{2}', lesson.meta.order, share.done, share.total)}`;
       this.item.tooltip = vscode.l10n.t('{0}: {1} of {2} steps passed. Click to continue.', lesson.meta.title, share.done, share.total);
       this.item.command = { command: 'dockerLessons.continue', title: vscode.l10n.t('Continue where I left off') };
@@ -40,6 +58,7 @@ export class LessonStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.deferredLoad) clearTimeout(this.deferredLoad);
     for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
   }

@@ -4,7 +4,10 @@
 // LessonHost in lessonService.ts; this module only speaks the Task API.
 import * as vscode from 'vscode';
 import type { Lesson, Step } from '../../lessons/schema';
-import { lessonLabel } from './lessonsTreeModel';
+
+// Only a task's name needs the tree model (and through it zod): keep this module light for the task provider.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const treeModel = (): typeof import('./lessonsTreeModel') => require('./lessonsTreeModel') as typeof import('./lessonsTreeModel');
 
 export const TASK_TYPE = 'docker-lesson';
 const TASK_SOURCE = 'Docker 实践课';
@@ -116,7 +119,7 @@ export function dockerEnvOf(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 function taskName(lesson: Lesson, step: Step): string {
-  return `${lessonLabel(lesson)} · ${step.title}`;
+  return `${treeModel().lessonLabel(lesson)} · ${step.title}`;
 }
 
 function definitionOf(lesson: Lesson, step: Step, vars?: Record<string, string>): LessonTaskDefinition {

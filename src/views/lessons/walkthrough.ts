@@ -3,7 +3,6 @@
 // engine's verdict on some step was "passed"). This module keeps both keys true to the facts.
 import * as vscode from 'vscode';
 import { classifyError, EngineError, type DockerEngine } from '../../engine';
-import type { LessonHost } from './lessonService';
 
 export const WALKTHROUGH_ID = 'dockerLessons.gettingStarted';
 export const ENGINE_CONNECTED_KEY = 'dockerLessons.engineConnected';
@@ -14,6 +13,12 @@ export interface EngineStateSource {
   readonly state: string;
   onDidChangeState(listener: (state: string) => void): { dispose(): void };
   retry(): Promise<void>;
+}
+
+/** What the walkthrough needs from the lessons: LazyLessonHost answers without loading them. */
+export interface PassedStepSource {
+  anyPassed(): boolean;
+  onDidChangeProgress(listener: () => void): { dispose(): void };
 }
 
 function setContext(key: string, value: boolean): void {
@@ -28,7 +33,7 @@ export class WalkthroughContext implements vscode.Disposable {
   private readonly subscriptions: { dispose(): void }[] = [];
   private firstStepPassed = false;
 
-  constructor(private readonly host: LessonHost, private readonly engine: () => DockerEngine, private readonly engineState?: EngineStateSource) {
+  constructor(private readonly host: PassedStepSource, private readonly engine: () => DockerEngine, private readonly engineState?: EngineStateSource) {
     this.updateFirstStep();
     this.subscriptions.push(host.onDidChangeProgress(() => this.updateFirstStep()));
     if (engineState) {
@@ -40,7 +45,7 @@ export class WalkthroughContext implements vscode.Disposable {
   }
 
   private updateFirstStep(): void {
-    const passed = this.host.store.anyPassed();
+    const passed = this.host.anyPassed();
     if (passed === this.firstStepPassed) return;
     this.firstStepPassed = passed;
     setContext(FIRST_STEP_PASSED_KEY, passed);
