@@ -19,7 +19,10 @@ export function outputOutcome(check: OutputCheck, step: StepOutput | undefined):
   const match = pickTextMatch(check.output);
   const expected = hasTextMatch(match) ? describeTextMatch(match) : t('some output');
   if (!step) return notRun(title, expected);
-  const text = stream === 'stdout' ? step.stdout : stream === 'stderr' ? step.stderr : `${step.stdout}\n${step.stderr}`;
+  const raw = stream === 'stdout' ? step.stdout : stream === 'stderr' ? step.stderr : `${step.stdout}\n${step.stderr}`;
+  // Match what the learner reads, not the colours: the legacy builder wraps a RUN's stderr in ANSI escapes.
+  // eslint-disable-next-line no-control-regex
+  const text = raw.replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '');
   if (!hasTextMatch(match)) return { pass: text.trim().length > 0, title, expected, actual: excerpt(text) };
   return { title, ...matchText(text, match) };
 }

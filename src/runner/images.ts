@@ -38,6 +38,11 @@ export async function ensureImages(
   const missing: MissingImage[] = [];
   for (const image of images) {
     if (await imageExists(engine, image)) continue;
+    // DOCKER_LESSONS_NO_PULL=1 (set by CI, which has no registry) skips even the attempt, and with it any DNS look-up.
+    if (env.DOCKER_LESSONS_NO_PULL === '1' || process.env.DOCKER_LESSONS_NO_PULL === '1') {
+      missing.push({ image, message: missingImageMessage(image) });
+      continue;
+    }
     onInfo?.(t('Image {0} is missing; trying `docker pull {0}` …', image));
     const pull = await runShell(`docker pull ${shellQuote(image)}`, { cwd, env, timeoutMs: PULL_TIMEOUT_MS, signal });
     if (pull.exitCode === 0 && await imageExists(engine, image)) continue;

@@ -117,6 +117,7 @@ describe('lesson suite', async () => {
       test('runs end to end, every check passes, and reset leaves nothing behind', async (t) => {
         if (!engine) return t.skip('no engine');
         ctx = { engine, workRoot, store, confirm: async () => true, baseEnv: { ...process.env, LANG: 'zh_CN.UTF-8' } };
+        await resetLesson(lesson, { engine, store, workRoot }); // start from a clean slate, whatever an earlier run left
         const vars = await portOverrides(lesson);
         const values = { ...defaultVars(lesson), ...vars };
         const before = await preexistingNames(engine);
@@ -140,6 +141,7 @@ describe('lesson suite', async () => {
         if (!target) return t.skip('the lesson has no checked steps');
         ctx = { engine, workRoot, store, confirm: async () => true };
         const vars = await portOverrides(lesson);
+        await resetLesson(lesson, { engine, store, workRoot }); // what the full run made (even if it failed) must not answer for the skipped step
         try {
           for (const step of lesson.steps.slice(0, lesson.steps.indexOf(target))) {
             if (step.kind === 'explain') continue;

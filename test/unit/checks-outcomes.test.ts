@@ -269,3 +269,12 @@ describe('workspace paths', () => {
     assert.equal(insideWorkDir('/w', 'a/../../x'), undefined);
   });
 });
+
+describe('output checks read text, not colours', () => {
+  test('ANSI colour codes in the step output do not break a contains match', async () => {
+    const { evaluateCheck } = await import('../../src/checks');
+    const result = await evaluateCheck({ output: { stream: 'both', contains: '+ lll' } },
+      { engine: undefined as never, workDir: '/tmp', stepOutput: { exitCode: 1, stdout: '\x1b[91m+ \x1b[0m\x1b[91mlll\n', stderr: '' } });
+    assert.equal(result.pass, true, JSON.stringify(result));
+  });
+});
