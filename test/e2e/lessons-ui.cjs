@@ -14,6 +14,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const h = require('./harness.cjs');
+const { packageVsix } = require('./lib/vsix.cjs');
 const { ROOT, ensureBuilt, requireDocker, runMain } = require('./lib/prereqs.cjs');
 const dockerLib = require('./lib/docker.cjs');
 
@@ -74,14 +75,6 @@ function pickLessonWithPort() {
   return undefined;
 }
 
-function packageVsix(dir) {
-  const out = path.join(dir, 'docker-lessons.vsix');
-  const local = path.join(ROOT, 'node_modules', '.bin', 'vsce');
-  const vsce = fs.existsSync(local) ? local : h.resolveInstall().env.VSCE;
-  execFileSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  return out;
-}
 
 function pane(page, title) {
   return page.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`) }) });
@@ -358,7 +351,7 @@ if (require.main === module) {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/Z$/, '');
     const shotsDir = path.resolve(process.env.E2E_SHOTS_DIR || path.join(ROOT, '.e2e-shots', stamp));
     fs.mkdirSync(shotsDir, { recursive: true });
-    const vsix = packageVsix(tmp);
+    const vsix = packageVsix(tmp, h);
     console.log(`lessons UI e2e: docker ${engineVersion}`);
     const ctx = {
       tmp, vsix,

@@ -16,6 +16,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const h = require('./harness.cjs');
+const { packageVsix } = require('./lib/vsix.cjs');
 const { ROOT, ensureBuilt, requireDocker, runMain } = require('./lib/prereqs.cjs');
 const dockerLib = require('./lib/docker.cjs');
 const { startSocketRelay } = require('./lib/relay.cjs');
@@ -31,14 +32,6 @@ function timestamp() {
   return new Date().toISOString().replace(/[:.]/g, '-').replace(/Z$/, '');
 }
 
-function packageVsix(dir) {
-  const out = path.join(dir, 'docker-lessons.vsix');
-  const local = path.join(ROOT, 'node_modules', '.bin', 'vsce');
-  const vsce = fs.existsSync(local) ? local : h.resolveInstall().env.VSCE;
-  execFileSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  return out;
-}
 
 /** One VS Code session: server + browser; always torn down, even when a step fails. */
 async function withWorkbench({ vsix, probeDir, locale, env, shot, scenario }, fn) {
@@ -245,7 +238,7 @@ runMain(async (onCleanup) => {
 
   const shotsDir = path.resolve(process.env.E2E_SHOTS_DIR || path.join(ROOT, '.e2e-shots', timestamp()));
   fs.mkdirSync(shotsDir, { recursive: true });
-  const vsix = packageVsix(tmp);
+  const vsix = packageVsix(tmp, h);
   const probeDir = writeProbeExtension(tmp);
   console.log(`UI e2e: packaged ${path.relative(ROOT, vsix) || vsix} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB), docker ${engineVersion}`);
 
