@@ -4,6 +4,7 @@
 import { promises as fs } from 'fs';
 import { promisify } from 'util';
 import * as zlib from 'zlib';
+import { cString as fieldText, parseOctal, parsePax } from '../engine/tar';
 
 const BLOCK = 512;
 const gunzip = promisify(zlib.gunzip);
@@ -18,43 +19,14 @@ export class NotATarError extends Error {
 /** Reads `length` bytes at `offset`; shorter at the end of the data. */
 type Reader = (offset: number, length: number) => Promise<Buffer>;
 
-function cString(block: Buffer, start: number, length: number): string {
-  const field = block.subarray(start, start + length);
-  const end = field.indexOf(0);
-  return field.subarray(0, end < 0 ? field.length : end).toString('utf8');
-}
-
-function octalOrBinary(block: Buffer, start: number, length: number): number {
-  const field = block.subarray(start, start + length);
-  if (field[0] & 0x80) {
-    // GNU base-256 for sizes ≥ 8 GiB.
-    let value = field[0] & 0x7f;
-    for (let i = 1; i < field.length; i++) value = value * 256 + field[i];
-    return value;
-  }
-  const text = cString(block, start, length).trim();
-  return text ? parseInt(text, 8) : 0;
-}
+const cString = (block: Buffer, start: number, length: number): string => fieldText(block.subarray(start, start + length));
+const octalOrBinary = (block: Buffer, start: number, length: number): number => parseOctal(block.subarray(start, start + length));
 
 function checksumOk(block: Buffer): boolean {
   const stored = octalOrBinary(block, 148, 8);
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : block[i];
   return sum === stored;
-}
-
-/** "path=…" out of a pax extended header. */
-function paxPath(data: Buffer): string | undefined {
-  let rest = data.toString('utf8');
-  while (rest.length) {
-    const space = rest.indexOf(' ');
-    const length = parseInt(rest.slice(0, space), 10);
-    if (!(length > 0)) break;
-    const record = rest.slice(space + 1, length - 1);
-    if (record.startsWith('path=')) return record.slice(5);
-    rest = rest.slice(length);
-  }
-  return undefined;
 }
 
 async function readMembers(read: Reader): Promise<string[]> {
@@ -75,7 +47,7 @@ async function readMembers(read: Reader): Promise<string[]> {
     offset = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
     if (type === 'L' || type === 'x') {
       const data = await read(dataOffset, size);
-      longName = type === 'L' ? cString(data, 0, data.length) : paxPath(data) ?? longName;
+      longName = type === 'L' ? fieldText(data) : parsePax(data).path ?? longName;
       continue;
     }
     if (type === 'g') continue;

@@ -5,7 +5,7 @@ import type { Scheduler } from '../../src/engine/coalesce';
 import { classifyError } from '../../src/engine/classify';
 import { SharedEventStream, type EventSource } from '../../src/engine/events';
 import type { EngineChange, Endpoint } from '../../src/engine/types';
-import { firstTarEntry } from '../../src/engine/client';
+import { firstTarEntry } from '../../src/engine/tar';
 
 const endpoint: Endpoint = { kind: 'unix', socketPath: '/tmp/x.sock', url: 'unix:///tmp/x.sock', source: 'setting' };
 
