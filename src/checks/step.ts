@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { t } from '../i18n';
 import type { exitCodeCheck, outputCheck } from '../lessons/schema';
 import { type Outcome, excerpt } from './describe';
-import { describeTextMatch, hasTextMatch, matchText, pickTextMatch } from './text';
+import { describeTextMatch, hasTextMatch, matchText, pickTextMatch, stripAnsi } from './text';
 import type { StepOutput } from './types';
 
 export type OutputCheck = z.infer<typeof outputCheck>;
@@ -21,8 +21,7 @@ export function outputOutcome(check: OutputCheck, step: StepOutput | undefined):
   if (!step) return notRun(title, expected);
   const raw = stream === 'stdout' ? step.stdout : stream === 'stderr' ? step.stderr : `${step.stdout}\n${step.stderr}`;
   // Match what the learner reads, not the colours: the legacy builder wraps a RUN's stderr in ANSI escapes.
-  // eslint-disable-next-line no-control-regex
-  const text = raw.replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '');
+  const text = stripAnsi(raw);
   if (!hasTextMatch(match)) return { pass: text.trim().length > 0, title, expected, actual: excerpt(text) };
   return { title, ...matchText(text, match) };
 }

@@ -4,6 +4,12 @@ import { t } from '../i18n';
 import type { TextMatch } from '../lessons/schema';
 import { excerpt, joinClauses, joinItems, quote } from './describe';
 
+/** Text as the learner reads it: terminal control sequences (colours, titles, cursor moves) removed. */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[@-Z\\-_]/g, '');
+}
+
 export interface TextOutcome {
   pass: boolean;
   expected: string;

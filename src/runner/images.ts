@@ -3,7 +3,7 @@
 import type { DockerEngine } from '../engine/api';
 import { isEngineError } from '../engine/errors';
 import { t } from '../i18n';
-import { runShell } from './process';
+import { runShell, shellQuote } from './process';
 
 export const PULL_TIMEOUT_MS = 10_000;
 
@@ -24,10 +24,6 @@ async function imageExists(engine: DockerEngine, image: string): Promise<boolean
 
 export function missingImageMessage(image: string): string {
   return t('Image {0} does not exist and could not be pulled (no access to the registry). Run `npm run images` to build the local stand-in images, or configure registry-mirrors in Docker\'s daemon.json.', image);
-}
-
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Images still missing after trying to pull them; empty when all are present. */

@@ -58,6 +58,11 @@ export class TailBuffer {
 
 let scriptAvailable: boolean | undefined;
 /** util-linux `script` gives an interactive step the real terminal that `docker run -it` insists on. */
+/** A word for /bin/sh, single-quoted. */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
 export function hasScript(): boolean {
   scriptAvailable ??= spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
   return scriptAvailable;

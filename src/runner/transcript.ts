@@ -2,9 +2,9 @@
 // `script` records the session to a file while the terminal stays fully interactive; the file then feeds the step's
 // `output` checks. Where `script` is missing the command runs as it is and output checks see no text.
 import * as fs from 'fs';
-import { hasScript } from './process';
+import { stripAnsi } from '../checks/text';
+import { hasScript, shellQuote } from './process';
 
-const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** The command to give the terminal: the step's command, recorded to `transcriptFile` when `script` is available. */
 export function recordedCommand(command: string, transcriptFile: string, scriptAvailable = hasScript()): { command: string; recorded: boolean } {
@@ -15,9 +15,7 @@ export function recordedCommand(command: string, transcriptFile: string, scriptA
 
 /** What the session printed, as plain text: terminal control sequences and carriage returns removed. */
 export function plainTranscript(raw: string): string {
-  return raw
-    // eslint-disable-next-line no-control-regex
-    .replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[@-Z\\-_]/g, '')
+  return stripAnsi(raw)
     .replace(/\r+\n/g, '\n')
     .replace(/\r/g, '\n');
 }
