@@ -1,6 +1,7 @@
 // Connection failures and the event stream's reconnection, against sockets this test controls (no Docker needed).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { Socket } from 'node:net';
@@ -47,15 +48,24 @@ test('a socket we may not open gives code "permission-denied" (client runs as no
   t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
   fs.chmodSync(socketPath, 0o000);
 
-  // Root ignores file permissions, so the client runs in a child process as `nobody`.
-  const script = [
-    `const { createEngine } = require(${JSON.stringify(path.join(root, 'src', 'engine'))});`,
-    `const engine = createEngine(${JSON.stringify(unixEndpoint(socketPath))});`,
-    'engine.ping().then(() => console.log(JSON.stringify({ ok: true })),',
-    '  (err) => console.log(JSON.stringify({ code: err.code, message: err.message })));',
-  ].join('\n');
-  const child = spawn(process.execPath, ['--import', 'tsx', '--eval', script], {
-    cwd: root, uid: 65534, gid: 65534, env: { ...process.env, HOME: os.tmpdir() }, stdio: ['ignore', 'pipe', 'pipe'],
+  // Root ignores file permissions, so the client runs in a child process as `nobody`. The checkout may sit in a folder
+  // `nobody` cannot enter (mktemp -d is 0700), so the client is bundled into the test's own world-readable folder.
+  const probe = path.join(dir, 'probe.js');
+  await esbuild.build({
+    stdin: {
+      contents: [
+        "const { createEngine } = require('./src/engine');",
+        `const engine = createEngine(${JSON.stringify(unixEndpoint(socketPath))});`,
+        'engine.ping().then(() => console.log(JSON.stringify({ ok: true })),',
+        '  (err) => console.log(JSON.stringify({ code: err.code, message: err.message })));',
+      ].join('\n'),
+      resolveDir: root, loader: 'ts',
+    },
+    bundle: true, platform: 'node', format: 'cjs', outfile: probe, logLevel: 'error', external: ['cpu-features', '*.node'],
+  });
+  fs.chmodSync(probe, 0o644);
+  const child = spawn(process.execPath, [probe], {
+    cwd: dir, uid: 65534, gid: 65534, env: { ...process.env, HOME: os.tmpdir() }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
