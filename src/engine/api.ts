@@ -2,7 +2,7 @@
 // depend on this interface only (tests may pass the real client; never a mock Engine API in integration tests).
 import type Dockerode from 'dockerode';
 import type {
-  ContainerSummary, EngineChange, EngineEvent, EngineSnapshot, Endpoint, ImageSummary, NetworkSummary, VolumeSummary,
+  ContainerSummary, EngineChange, EngineInfo, EngineEvent, EngineSnapshot, Endpoint, ImageSummary, NetworkSummary, VolumeSummary,
 } from './types';
 
 export interface Disposable { dispose(): void }
@@ -33,6 +33,8 @@ export interface DockerEngine {
   /** GET /_ping; throws EngineError. */
   ping(): Promise<void>;
   version(): Promise<{ version: string; apiVersion: string; os: string; arch: string }>;
+  /** GET /info, reduced to what lessons branch on (storage driver, image store, swarm). */
+  info(): Promise<EngineInfo>;
 
   listContainers(): Promise<ContainerSummary[]>;
   listImages(): Promise<ImageSummary[]>;

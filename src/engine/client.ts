@@ -17,7 +17,7 @@ import { EngineError } from './errors';
 import { SharedEventStream } from './events';
 import { firstTarEntry } from './tar';
 import type {
-  ContainerState, ContainerSummary, EngineSnapshot, Endpoint, ImageSummary, NetworkSummary, PortBinding, VolumeSummary,
+  ContainerState, ContainerSummary, EngineInfo, EngineSnapshot, Endpoint, ImageSummary, NetworkSummary, PortBinding, VolumeSummary,
 } from './types';
 
 /** Per-call time limits: cheap reads must answer fast; stop/remove may wait for a container's grace period. */
@@ -90,6 +90,11 @@ export class Engine implements DockerEngine {
   async version(): Promise<{ version: string; apiVersion: string; os: string; arch: string }> {
     const v = await this.call(LIST_TIMEOUT_MS, (abortSignal) => withOptions<Dockerode.DockerVersion>(this.api.version, this.api, { abortSignal }));
     return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
+  }
+
+  async info(): Promise<EngineInfo> {
+    const info = await this.call(LIST_TIMEOUT_MS, (abortSignal) => withOptions<Record<string, any>>(this.api.info, this.api, { abortSignal }));
+    return toEngineInfo(info);
   }
 
   async listContainers(): Promise<ContainerSummary[]> {
@@ -508,6 +513,18 @@ function formatBytes(bytes: number): string {
   if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
   if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
   return `${bytes} B`;
+}
+
+export function toEngineInfo(info: Record<string, any>): EngineInfo {
+  const driverStatus: unknown[] = Array.isArray(info.DriverStatus) ? info.DriverStatus : [];
+  // The containerd store reports [["driver-type", "io.containerd.snapshotter.v1"]]; graph drivers report their own rows.
+  const snapshotter = driverStatus.some((row) => Array.isArray(row) && row[0] === 'driver-type' && String(row[1]).includes('containerd.snapshotter'));
+  return {
+    serverVersion: String(info.ServerVersion ?? ''),
+    driver: String(info.Driver ?? ''),
+    imageStore: snapshotter ? 'containerd' : 'graphdriver',
+    swarm: (info.Swarm?.LocalNodeState ?? '') as EngineInfo['swarm'],
+  };
 }
 
 export function compareApiVersions(a: string, b: string): number {

@@ -135,3 +135,13 @@ export function isStandInImage(image: { labels: Record<string, string>; repoTags
 export function isStandInOwnTag(image: { labels: Record<string, string>; repoTags: string[] }, tag: string): boolean {
   return isStandInImage(image) && repositoryOf(tag) === (image.labels[STANDIN_OF_LABEL] ?? repositoryOf(tag));
 }
+
+/** What `GET /info` says about how the engine stores images. */
+export interface EngineInfo {
+  serverVersion: string;
+  /** Storage driver as reported: overlay2 (graph driver) or overlayfs (containerd snapshotter) … */
+  driver: string;
+  /** The containerd image store is on (`"containerd-snapshotter": true`, default on new Docker Desktop installs). */
+  imageStore: 'containerd' | 'graphdriver';
+  swarm: 'active' | 'inactive' | 'pending' | 'error' | 'locked' | '';
+}

@@ -331,7 +331,7 @@ function salvageVars(vars: unknown): Record<string, Variable> | undefined {
   const out: Record<string, Variable> = {};
   for (const [name, value] of Object.entries(vars)) {
     const parsed = variableSchema.safeParse(value);
-    out[name] = parsed.success ? parsed.data : { default: '', label: name, type: 'string' };
+    out[name] = parsed.success ? parsed.data : { default: '', label: name, type: 'text' };
   }
   return out;
 }

@@ -20,6 +20,7 @@ import { z } from 'zod';
 import zodEnglish from 'zod/v4/locales/en.js';
 import zodChinese from 'zod/v4/locales/zh-CN.js';
 import { followUiLanguage, t } from '../i18n';
+import { VARIABLE_TYPES } from './variables';
 
 followUiLanguage((language) => z.config(language === 'en' ? zodEnglish() : zodChinese()));
 
@@ -50,9 +51,22 @@ export type TextMatch = z.infer<typeof textMatch>;
 const numberish = z.coerce.number();
 const portSpec = z.union([z.string().regex(/^\d+(\/(tcp|udp|sctp))?$/), z.number().int()]);
 
-/** Common to every check: an optional hint and a bounded wait. */
+/**
+ * Where a check applies, for behaviour that differs between engines the course supports: the builder `docker build`
+ * uses, the image store, the engine version (`">=25"`, `"<23"`). A check whose condition does not hold on the
+ * learner's engine is left out, and the result names the engine variant that applied.
+ */
+export const checkConditionSchema = z.object({
+  builder: z.enum(['buildkit', 'legacy']).optional(),
+  imageStore: z.enum(['containerd', 'graphdriver']).optional(),
+  engine: z.string().regex(/^\s*(>=|<=|>|<|=)?\s*\d+(\.\d+)?\s*$/, { error: () => t('an engine version range such as ">=25" or "<23"') }).optional(),
+}).strict();
+export type CheckCondition = z.infer<typeof checkConditionSchema>;
+
+/** Common to every check: an optional hint, a bounded wait and the engines it applies to. */
 const common = {
   hint: z.string().optional(),
+  when: checkConditionSchema.optional(),
   /** Keep re-evaluating until it passes or this much time has gone (explicit, bounded waits only). */
   within: durationSchema.optional(),
 };
@@ -295,7 +309,12 @@ export const variableSchema = z.object({
   default: z.union([z.string(), z.number()]),
   /** Label shown next to the field (Chinese). */
   label: nonEmpty,
-  type: z.enum(['port', 'string', 'name']).default('string'),
+  /**
+   * What the value is; the field and the CLI refuse anything else, and the value is shell-quoted where it goes into a
+   * command. port: 1–65535; number: a whole number; name: a Docker object name; subnetPrefix: three IPv4 numbers
+   * (172.31.250); path and text: one line of printable text.
+   */
+  type: z.enum(VARIABLE_TYPES),
 }).strict();
 export type Variable = z.infer<typeof variableSchema>;
 

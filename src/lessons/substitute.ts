@@ -3,6 +3,8 @@
 import { YAML, type Yaml } from './yaml';
 import type { z } from 'zod';
 import { t } from '../i18n';
+import { substituteShell } from './shell';
+import { MAX_TEXT_LENGTH, varProblem } from './variables';
 import {
   CHECK_KINDS, containerCheck, execCheck, exitCodeCheck, fileCheck, hintItem, httpCheck, imageCheck, logsCheck,
   mountCheck, networkCheck, outputCheck, portCheck, registryCheck, serviceCheck, swarmCheck, volumeCheck,
@@ -48,19 +50,18 @@ export function defaultVars(lesson: Pick<Lesson, 'meta'>): VarValues {
   return values;
 }
 
-/** Why `value` is not acceptable for a variable of this type, or undefined when it is. */
+/** Why `value` is not acceptable for a variable of this type (in the UI language), or undefined when it is. */
 export function invalidVarValue(type: Variable['type'], value: string): string | undefined {
-  if (type === 'port') {
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 1 || n > 65535) {
-      return t('"{0}" is not a port: use a whole number from 1 to 65535', value);
-    }
-  } else if (type === 'name') {
-    if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(value)) {
-      return t('"{0}" is not a valid name: start with a letter or digit, then letters, digits, "_", "." or "-"', value);
-    }
+  switch (varProblem(type, value)) {
+    case undefined: return undefined;
+    case 'port': return t('"{0}" is not a port: use a whole number from 1 to 65535', value);
+    case 'number': return t('"{0}" is not a whole number', value);
+    case 'name': return t('"{0}" is not a valid name: start with a letter or digit, then letters, digits, "_", "." or "-"', value);
+    case 'subnetPrefix': return t('"{0}" is not the first three numbers of an IPv4 address, such as 172.31.250 (each 0–255)', value);
+    case 'empty': return t('the value is empty');
+    case 'control': return t('"{0}" contains a line break or another control character', JSON.stringify(value).slice(1, -1));
+    case 'tooLong': return t('the value is longer than {0} characters', String(MAX_TEXT_LENGTH));
   }
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -188,7 +189,7 @@ const CHECK_SCHEMAS: Record<CheckKind, z.ZodType> = {
 };
 
 /** Keys every check may carry besides its kind. */
-const COMMON_KEYS = new Set(['hint', 'within']);
+const COMMON_KEYS = new Set(['hint', 'within', 'when']);
 
 /** A check item as written (before substitution), with its line: lint looks at these. */
 export interface RawCheckItem {
@@ -322,11 +323,13 @@ export function resolveStep(step: Step, lesson: Pick<Lesson, 'meta' | 'file'>, o
     diagnostics.push(...block.diagnostics);
   }
   const template = step.solution ?? (step.kind === 'edit' ? step.body : undefined);
+  // Commands and typed input are shell text: each value is quoted for where it stands. An edit step's file is not.
+  const inShell = step.kind !== 'edit';
   return {
-    command: applyVars(step.body, values),
+    command: inShell ? substituteShell(step.body, values, VAR_PATTERN) : applyVars(step.body, values),
     checks,
     solution: template === undefined ? undefined : applyVars(template, values),
-    input: step.input?.map((line) => applyVars(line, values)),
+    input: step.input?.map((line) => substituteShell(line, values, VAR_PATTERN)),
     hint,
     values,
     diagnostics,

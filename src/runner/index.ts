@@ -19,3 +19,5 @@ export type {
   VarOverrides,
 } from './runner';
 export { recordedCommand, plainTranscript, readTranscript } from './transcript';
+export { engineProfile, applicableChecks, describeProfile, conditionHolds, builderFor, engineVersionMatches } from './profile';
+export type { EngineProfile } from './profile';

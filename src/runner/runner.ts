@@ -10,6 +10,7 @@ import { applyVars, resolveStep } from '../lessons';
 import type { Check, Diagnostic, Lesson, Step } from '../lessons/schema';
 import { stepEnv } from './env';
 import { ensureImages, type MissingImage } from './images';
+import { applicableChecks } from './profile';
 import { runShell } from './process';
 import { StepRecorder, declaredNames, mergeRecords } from './record';
 import { addLessonLabel } from './rewrite';
@@ -161,6 +162,7 @@ export interface CheckStepOptions {
 export async function checkStep(lesson: Lesson, step: Step, ctx: RunnerContext, options: CheckStepOptions = {}): Promise<CheckResult[]> {
   const prepared = options.prepared ?? prepareStep(lesson, step, options.vars ?? {}, { endpoint: ctx.engine.endpoint, baseEnv: ctx.baseEnv });
   if (prepared.checks.length === 0) return [];
+  const applicable = await applicableChecks(prepared.checks, ctx.engine, prepared.env);
   const checkContext: CheckContext = {
     engine: ctx.engine,
     workDir: workDirOf(lesson, ctx),
@@ -168,7 +170,12 @@ export async function checkStep(lesson: Lesson, step: Step, ctx: RunnerContext, 
     stepHint: prepared.hint ?? step.hint,
     signal: ctx.signal,
   };
-  return evaluateChecks(prepared.checks, checkContext);
+  const results = await evaluateChecks(applicable.map((entry) => entry.check), checkContext);
+  // A check that applies only on some engines says so: the learner sees which variant was checked.
+  return results.map((result, index) => {
+    const variant = applicable[index].variant;
+    return variant ? { ...result, title: `${result.title} [${variant}]` } : result;
+  });
 }
 
 export interface RunStepOptions {

@@ -11,6 +11,7 @@ import {
   parseHostMessage, parseWebviewState, type CheckResultView, type HostMessage, type LessonView, type StepProgress,
   type StepView, type WebviewMessage, type WebviewState,
 } from './protocol';
+import { varProblem } from '../lessons/variables';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -105,14 +106,10 @@ function saveState(): void {
   vscode.setState(state);
 }
 
-/** The same rules as the host's invalidVarValue: the host checks again before anything runs. */
-function varProblem(variable: VarView, value: string): string | undefined {
-  if (variable.type === 'port') {
-    const n = Number(value);
-    return /^\d+$/.test(value) && n >= 1 && n <= 65535 ? undefined : label('invalidPort');
-  }
-  if (variable.type === 'name') return /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(value) ? undefined : label('invalidName');
-  return value.length <= 200 ? undefined : label('invalidName');
+/** The runner's own rules (lessons/variables): the host checks again before anything runs. */
+function varProblemText(variable: VarView, value: string): string | undefined {
+  const problem = varProblem(variable.type, value);
+  return problem === undefined ? undefined : label(`invalid.${problem}`);
 }
 
 function report(level: 'info' | 'warning' | 'error', message: string): void {
@@ -133,7 +130,7 @@ function renderLesson(message: LessonMessage): void {
   values = {};
   for (const variable of lesson.vars) {
     const saved = state.vars[variable.name];
-    values[variable.name] = saved !== undefined && !varProblem(variable, saved) ? saved : variable.value;
+    values[variable.name] = saved !== undefined && !varProblemText(variable, saved) ? saved : variable.value;
   }
   stepUis.clear();
   document.title = label('lessonTitle', lesson.order, lesson.title);
@@ -356,7 +353,7 @@ function renderVarFields(variables: VarView[]): HTMLElement {
 
 function onVarInput(variable: VarView, raw: string): void {
   const value = raw.trim();
-  const problem = varProblem(variable, value);
+  const problem = varProblemText(variable, value);
   // Every field for this variable (several steps may use it) shows the same value and verdict.
   const fields = root.querySelectorAll<HTMLElement & { value: string; invalid: boolean }>(`vscode-textfield[data-var="${variable.name}"]`);
   for (const field of Array.from(fields)) {

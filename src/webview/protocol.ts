@@ -3,6 +3,7 @@
 // sends a command to run: it names a step by id, and the host looks the command up in its own parsed lesson.
 // A namespace import lets esbuild drop zod's ~260 KB of locales from the webview bundle (`{ z }` keeps them all).
 import * as z from 'zod';
+import { VARIABLE_TYPES } from '../lessons/variables';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/);
 const varName = z.string().regex(/^[A-Za-z_]\w{0,40}$/);
@@ -55,7 +56,7 @@ export const lessonView = z.object({
   /** Rendered by markdown-it on the host with html:false; step placeholders are `div.dl-step[data-step-id]`. */
   html: z.string(),
   steps: z.array(stepView),
-  vars: z.array(z.object({ name: z.string(), label: z.string(), type: z.enum(['port', 'string', 'name']), value: z.string() })),
+  vars: z.array(z.object({ name: z.string(), label: z.string(), type: z.enum(VARIABLE_TYPES), value: z.string() })),
   recapHtml: z.array(z.string()),
   quiz: z.array(z.object({ questionHtml: z.string(), answerHtml: z.string() })),
   prev: z.object({ id, title: z.string() }).optional(),

@@ -38,7 +38,7 @@ describe('variable values', () => {
   test('names follow docker\'s container-name rule', () => {
     for (const ok of ['web', 'Web_1.a-b', '9lives']) assert.equal(invalidVarValue('name', ok), undefined, ok);
     for (const bad of ['-web', '.x', 'a b', 'a/b', '']) assert.match(invalidVarValue('name', bad)!, /is not a valid name/, bad);
-    assert.equal(invalidVarValue('string', 'anything at all'), undefined);
+    assert.equal(invalidVarValue('text', 'anything at all'), undefined);
   });
 });
 
@@ -70,12 +70,13 @@ describe('resolveStep', () => {
   });
 
   test('a value that breaks a check is reported at the check\'s line', () => {
-    const text = fs.readFileSync(GOOD, 'utf8').replace('  label: 容器名\n    type: name', '  label: 容器名\n    type: string');
+    // A port declared as text lets "abc" through the variable check; the port check's number then refuses it.
+    const text = fs.readFileSync(GOOD, 'utf8').replace('  label: 主机端口\n    type: port', '  label: 主机端口\n    type: text');
     const loose = parseLesson(text, GOOD).lesson!;
-    const resolved = resolveStep(loose.steps[0], loose, { name: '' });
+    const resolved = resolveStep(loose.steps[0], loose, { port: 'abc' });
     assert.ok(resolved.diagnostics.length > 0);
-    assert.equal(resolved.diagnostics[0].line, 47);
-    assert.match(resolved.diagnostics[0].message, /^container check: 'container': /);
+    assert.equal(resolved.diagnostics[0].line, 50);
+    assert.match(resolved.diagnostics[0].message, /^port check: 'port.public': /);
   });
 
   test('edit steps resolve their solution; interactive steps their input', () => {
