@@ -78,7 +78,6 @@ dl_docker_ensure() {
   command -v docker >/dev/null 2>&1 && command -v dockerd >/dev/null 2>&1 || packages+=(docker.io)
   [ -x /usr/bin/busybox ] || [ -n "${BUSYBOX:-}" ] || packages+=(busybox-static)
   [ -x /usr/bin/docker-registry ] || packages+=(docker-registry)
-  command -v docker-compose >/dev/null 2>&1 || packages+=(docker-compose)
   if [ "${#packages[@]}" -gt 0 ]; then dl_apt_install "${packages[@]}" || return 1; fi
 
   if dl_docker_answers; then

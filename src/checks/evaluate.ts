@@ -126,7 +126,7 @@ async function evaluateWithin(check: Check, ctx: CheckContext, holder: LookupHol
   } catch (error) {
     return { kind: 'output', pass: false, title: '?', expected: '—', actual: errorText(error), durationMs: 0 };
   }
-  const waitMs = check.within !== undefined ? durationMs(check.within, 0) : kind === 'http' ? HTTP_DEFAULT_WITHIN_MS : 0;
+  const waitMs = ctx.noWait ? 0 : check.within !== undefined ? durationMs(check.within, 0) : kind === 'http' ? HTTP_DEFAULT_WITHIN_MS : 0;
   const deadline = started + waitMs;
   const cancelled = (): CheckResult => {
     const { title, expected } = describeCheck(check, kind, ctx.workDir);

@@ -32,4 +32,6 @@ export interface CheckContext {
   /** The step-level hint, used when a check has none of its own. */
   stepHint?: string;
   signal?: AbortSignal;
+  /** Evaluate each check once, ignoring `within` and the HTTP default wait (the suite's "not run yet" proof). */
+  noWait?: boolean;
 }

@@ -25,6 +25,19 @@ export interface EngineEventStream extends Disposable {
   readonly connected: boolean;
 }
 
+export interface BuildImageOptions {
+  /** Tags for the result (each `name:tag`). */
+  tags: readonly string[];
+  labels?: Record<string, string>;
+  buildArgs?: Record<string, string>;
+  /** Each line the builder prints (`Step 2/5 : COPY rootfs/ /`, RUN output …), as it arrives. */
+  onOutput?: (line: string) => void;
+  /** Stops the build (the engine cancels it when the request goes away). */
+  signal?: AbortSignal;
+  /** Default 10 minutes. */
+  timeoutMs?: number;
+}
+
 export interface DockerEngine {
   readonly endpoint: Endpoint;
   /** The underlying dockerode client, for checks that need the full inspect JSON. */
@@ -71,6 +84,12 @@ export interface DockerEngine {
   logs(container: string, opts?: { tail?: number }): Promise<string>;
   /** Read one file from a container's filesystem (GET /containers/{id}/archive); undefined when absent. */
   readFile(container: string, path: string): Promise<string | undefined>;
+  /**
+   * POST /build of a tar build context with the classic builder: it builds FROM local images without asking a registry
+   * and needs no BuildKit session, on every engine (graph drivers and the containerd image store). Resolves with the new
+   * image's ID when the engine says it; throws EngineError ('api', the builder's own message in engineMessage).
+   */
+  buildImage(context: Buffer, options: BuildImageOptions): Promise<{ id?: string }>;
 
   /** One shared engine events stream with reconnect + backoff; started lazily, stopped on dispose. */
   events(options?: EventStreamOptions): EngineEventStream;

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as https from 'https';
 import * as path from 'path';
 import { t } from '../i18n';
-import type { DockerEngine, EngineEventStream, EventStreamOptions } from './api';
+import type { BuildImageOptions, DockerEngine, EngineEventStream, EventStreamOptions } from './api';
 import { classifyError } from './classify';
 import { EngineError } from './errors';
 import { SharedEventStream } from './events';
@@ -26,6 +26,7 @@ const INSPECT_TIMEOUT_MS = 20_000;
 const ACTION_TIMEOUT_MS = 60_000;
 const PRUNE_TIMEOUT_MS = 120_000;
 const DEFAULT_EXEC_TIMEOUT_MS = 30_000;
+const BUILD_TIMEOUT_MS = 10 * 60_000;
 
 type PruneKind = 'containers' | 'images' | 'volumes' | 'networks';
 const PREDEFINED_NETWORKS = new Set(['bridge', 'host', 'none']);
@@ -324,6 +325,60 @@ export class Engine implements DockerEngine {
       return this.readFile(container, target, depth + 1);
     }
     return entry.type === 'file' ? entry.data.toString('utf8') : undefined;
+  }
+
+  async buildImage(context: Buffer, options: BuildImageOptions): Promise<{ id?: string }> {
+    return this.call(options.timeoutMs ?? BUILD_TIMEOUT_MS, async (timeout) => {
+      const abortSignal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+      const body = await this.dialStream({
+        path: '/build?',
+        method: 'POST',
+        file: context,
+        // version 1 = the classic builder (BuildKit would need a session and resolves FROM images through a registry).
+        options: {
+          t: [...options.tags], labels: options.labels ?? {}, buildargs: options.buildArgs ?? {}, version: '1', rm: true, forcerm: true,
+        },
+        abortSignal,
+        statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' },
+      });
+      let id: string | undefined;
+      let failure: string | undefined;
+      let pending = '';
+      let text = '';
+      const onRecord = (line: string) => {
+        if (!line.trim()) return;
+        let record: { stream?: string; error?: string; errorDetail?: { message?: string }; aux?: { ID?: string } };
+        try {
+          record = JSON.parse(line) as typeof record;
+        } catch {
+          return;
+        }
+        if (record.error || record.errorDetail?.message) failure = record.errorDetail?.message ?? record.error;
+        if (record.aux?.ID) id = record.aux.ID;
+        if (typeof record.stream === 'string') {
+          text += record.stream;
+          const lines = text.split('\n');
+          text = lines.pop() ?? '';
+          for (const out of lines) options.onOutput?.(out);
+          const built = /^Successfully built ([0-9a-f]{12,})/m.exec(record.stream);
+          if (built && !id) id = built[1];
+        }
+      };
+      body.on('data', (chunk: Buffer) => {
+        pending += chunk.toString('utf8');
+        const records = pending.split('\n');
+        pending = records.pop() ?? '';
+        for (const record of records) onRecord(record);
+      });
+      await untilEnded(body, abortSignal);
+      onRecord(pending);
+      if (text) options.onOutput?.(text);
+      if (failure !== undefined) {
+        throw new EngineError('api', t('Building {0} failed: {1}', options.tags.join(', '), failure.trim()), this.endpoint.url,
+          undefined, failure.trim());
+      }
+      return { id };
+    });
   }
 
   events(options?: EventStreamOptions): EngineEventStream {

@@ -1,5 +1,6 @@
 // A small tar reader (ustar, GNU long names, pax headers), shared by the engine (GET /archive of one path) and the
-// checks (members of a `docker save` / `docker export` tarball). No dependency: the formats needed are tiny.
+// checks (members of a `docker save` / `docker export` tarball), and a writer for build contexts (POST /build).
+// No dependency: the formats needed are tiny.
 
 export interface TarEntry {
   name: string;
@@ -77,4 +78,80 @@ export function parsePax(data: Buffer): Record<string, string> {
     pos += len;
   }
   return out;
+}
+
+// ---- writing (build contexts for POST /build) ----
+
+export interface TarInput {
+  /** Path inside the archive, '/'-separated, no leading slash. */
+  name: string;
+  type: 'file' | 'directory' | 'symlink';
+  data?: Buffer;
+  linkName?: string;
+  /** Permission bits; default 0o644 for files, 0o755 for directories and symlinks. */
+  mode?: number;
+}
+
+/** Fixed mtime (2023-11-14), so the same inputs give the same archive. */
+const TAR_MTIME = 1_700_000_000;
+
+/** A ustar archive of `entries` (names or link targets over 100 bytes get a pax header), ending with two zero blocks. */
+export function packTar(entries: readonly TarInput[]): Buffer {
+  const blocks: Buffer[] = [];
+  for (const entry of entries) {
+    const name = entry.type === 'directory' && !entry.name.endsWith('/') ? `${entry.name}/` : entry.name;
+    const linkName = entry.linkName ?? '';
+    const data = entry.type === 'file' ? entry.data ?? Buffer.alloc(0) : Buffer.alloc(0);
+    const pax: Record<string, string> = {};
+    if (Buffer.byteLength(name) > 100) pax.path = name;
+    if (Buffer.byteLength(linkName) > 100) pax.linkpath = linkName;
+    if (Object.keys(pax).length > 0) {
+      const body = Buffer.from(Object.entries(pax).map(([key, value]) => paxRecord(key, value)).join(''), 'utf8');
+      blocks.push(tarHeader(`PaxHeaders/${name.slice(0, 80)}`, 'x', body.length, 0o644, ''), padBlock(body));
+    }
+    const flag = entry.type === 'file' ? '0' : entry.type === 'directory' ? '5' : '2';
+    const mode = entry.mode ?? (entry.type === 'file' ? 0o644 : 0o755);
+    blocks.push(tarHeader(name, flag, data.length, mode, linkName));
+    if (data.length > 0) blocks.push(padBlock(data));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return Buffer.concat(blocks);
+}
+
+function paxRecord(key: string, value: string): string {
+  // The length counts the whole record, including its own digits.
+  const rest = ` ${key}=${value}\n`;
+  let length = Buffer.byteLength(rest) + 1;
+  while (String(length).length + Buffer.byteLength(rest) !== length) length = String(length).length + Buffer.byteLength(rest);
+  return `${length}${rest}`;
+}
+
+function tarHeader(name: string, flag: string, size: number, mode: number, linkName: string): Buffer {
+  const header = Buffer.alloc(512);
+  const put = (text: string, offset: number, length: number) => {
+    const bytes = Buffer.from(text, 'utf8');
+    bytes.copy(header, offset, 0, Math.min(bytes.length, length));
+  };
+  const octal = (value: number, offset: number, length: number) => put(value.toString(8).padStart(length - 1, '0'), offset, length - 1);
+  put(name, 0, 100);
+  octal(mode, 100, 8);
+  octal(0, 108, 8); // uid
+  octal(0, 116, 8); // gid
+  octal(size, 124, 12);
+  octal(TAR_MTIME, 136, 12);
+  header.fill(0x20, 148, 156); // checksum counts as spaces while it is computed
+  put(flag, 156, 1);
+  put(linkName, 157, 100);
+  put('ustar\u000000', 257, 8);
+  put('root', 265, 32);
+  put('root', 297, 32);
+  let sum = 0;
+  for (const byte of header) sum += byte;
+  put(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 8);
+  return header;
+}
+
+function padBlock(data: Buffer): Buffer {
+  const padding = (512 - (data.length % 512)) % 512;
+  return padding === 0 ? data : Buffer.concat([data, Buffer.alloc(padding)]);
 }

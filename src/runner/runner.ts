@@ -156,6 +156,8 @@ export interface CheckStepOptions {
   vars?: VarOverrides;
   /** The step's own output when it ran in this process. */
   output?: StepOutput;
+  /** One evaluation per check, no waits. */
+  noWait?: boolean;
 }
 
 /** Evaluate a step's checks (variables resolved) against the engine. */
@@ -169,6 +171,7 @@ export async function checkStep(lesson: Lesson, step: Step, ctx: RunnerContext, 
     stepOutput: options.output,
     stepHint: prepared.hint ?? step.hint,
     signal: ctx.signal,
+    noWait: options.noWait,
   };
   const results = await evaluateChecks(applicable.map((entry) => entry.check), checkContext);
   // A check that applies only on some engines says so: the learner sees which variant was checked.

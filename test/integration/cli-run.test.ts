@@ -140,6 +140,12 @@ test('cli bad input exits 2; list, show and lint work without an engine', (t) =>
   assert.equal(cli(['run', '1', '--lessons', FIXTURES, '--var', 'nosuch=1']).code, 2);
   assert.equal(cli(['run', '1', '--lessons', FIXTURES, '--frobnicate']).code, 2);
   assert.equal(cli(['frobnicate']).code, 2);
+  // The learner issue's injection through a variable: refused before anything runs, nothing executed.
+  const marker = path.join(os.tmpdir(), `dl-injected-${process.pid}`);
+  const injected = cli(['run', 'networking', '--step', 'net2-create', '--var', `subnet=172.31.250; touch ${marker}; echo 172.31.250`, '--yes', '--lang', 'en']);
+  assert.equal(injected.code, 2);
+  assert.match(injected.stderr, /is not the first three numbers of an IPv4 address/);
+  assert.ok(!fs.existsSync(marker), 'the value ran a command');
   // A destructive step with no terminal to ask and no --yes.
   const destructive = cli(['run', '1', '--lessons', FIXTURES, '--step', 'remove-web', '--lang', 'zh-cn']);
   assert.equal(destructive.code, 2);

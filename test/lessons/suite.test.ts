@@ -1,7 +1,8 @@
 // The lesson suite: every lesson in lessons/ end to end against the real engine — every non-explain step in order,
-// then its checks, then reset — asserting that every check passes and that reset leaves nothing the lesson made.
-// It also proves the checks can fail: for each lesson, the first step that changes the engine's state is skipped and
-// its checks must then fail with a useful message (expected and found both said).
+// then its checks, then reset — asserting that every check passes and that reset leaves nothing the lesson made (under
+// CI: the whole engine, every object kind, is as before). It also proves the checks can fail: before each step runs,
+// its checks are evaluated once against the engine as it is, with an empty output, and at least one must fail; and for
+// each lesson the first state-changing step is skipped and its checks must fail with expected and found both said.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -13,7 +14,8 @@ import { LESSON_LABEL } from '../../src/engine';
 import { loadLessons, applyVars, defaultVars } from '../../src/lessons';
 import type { Lesson, Step } from '../../src/lessons/schema';
 import { checkKind } from '../../src/lessons/schema';
-import { JsonFileStore, resetLesson, runLesson, runStep, checkStep, describeResetItem } from '../../src/runner';
+import { JsonFileStore, resetLesson, runStep, checkStep, describeResetItem, type StepOutcome } from '../../src/runner';
+import { ensureLessonImages } from '../../src/runner/runner';
 import type { RunnerContext } from '../../src/runner/runner';
 import { useLanguage } from '../../src/i18n';
 
@@ -32,7 +34,7 @@ async function portOverrides(lesson: Lesson): Promise<Record<string, string>> {
   return overrides;
 }
 
-function describeFailures(outcomes: Awaited<ReturnType<typeof runLesson>>['outcomes']): string {
+function describeFailures(outcomes: StepOutcome[]): string {
   return outcomes.filter((o) => o.status !== 'passed' && o.status !== 'skipped').map((o) => {
     const failed = o.checks.filter((c) => !c.pass).map((c) => `    ✗ ${c.title}: expected ${c.expected}, found ${c.actual}`);
     const output = o.output ? `\n    stdout: ${o.output.stdout.slice(-600)}\n    stderr: ${o.output.stderr.slice(-600)}` : '';
@@ -58,8 +60,7 @@ async function leftovers(engine: DockerEngine, lesson: Lesson, values: Record<st
   for (const v of snap.volumes) {
     if (v.labels[LESSON_LABEL] === id || (names.volumes.includes(v.name) && !preexisting.has(`volume:${v.name}`))) left.push(`volume ${v.name}`);
   }
-  const info = await engine.api.info() as { Swarm?: { LocalNodeState?: string } };
-  const swarmActive = info.Swarm?.LocalNodeState === 'active';
+  const swarmActive = (await engine.info()).swarm === 'active';
   for (const n of snap.networks) {
     if (n.scope === 'swarm' && !swarmActive) continue; // a stack's overlay network is gone with the swarm (listed a moment longer)
     if (n.labels[LESSON_LABEL] === id || (names.networks.includes(n.name) && !preexisting.has(`network:${n.name}`))) left.push(`network ${n.name}`);
@@ -74,12 +75,36 @@ async function leftovers(engine: DockerEngine, lesson: Lesson, values: Record<st
 
 async function preexistingNames(engine: DockerEngine): Promise<Set<string>> {
   const snap = await engine.snapshot();
-  const info = await engine.api.info() as { Swarm?: { LocalNodeState?: string } };
+  const swarmActive = (await engine.info()).swarm === 'active';
   return new Set([
     ...snap.containers.map((c) => `container:${c.name}`), ...snap.volumes.map((v) => `volume:${v.name}`),
     ...snap.networks.map((n) => `network:${n.name}`), ...snap.images.flatMap((i) => i.repoTags.map((tag) => `image:${tag}`)),
-    ...(info.Swarm?.LocalNodeState === 'active' ? ['swarm'] : []),
+    ...(swarmActive ? ['swarm'] : []),
   ]);
+}
+
+/** What a step that ran but printed nothing would leave for its output and exit-code checks. */
+const RAN_SILENTLY = { exitCode: 0, stdout: '', stderr: '' };
+
+/** Every object of every kind, by kind and name (containers, images by tag or id, volumes, networks, services, swarm). */
+async function wholeEngineState(engine: DockerEngine): Promise<Map<string, string | undefined>> {
+  const snap = await engine.snapshot();
+  const info = await engine.info();
+  const state = new Map<string, string | undefined>();
+  for (const c of snap.containers) state.set(`container ${c.name}`, c.labels[LESSON_LABEL]);
+  for (const i of snap.images) for (const ref of i.repoTags.length > 0 ? i.repoTags : [i.id]) state.set(`image ${ref}`, i.labels[LESSON_LABEL]);
+  for (const v of snap.volumes) state.set(`volume ${v.name}`, v.labels[LESSON_LABEL]);
+  for (const n of snap.networks) if (n.scope !== 'swarm' || info.swarm === 'active') state.set(`network ${n.name}`, n.labels[LESSON_LABEL]);
+  if (info.swarm === 'active') state.set('swarm', undefined);
+  return state;
+}
+
+/** Objects added or removed between two states, leaving out those labelled as another lesson's (a concurrent run). */
+function diffStates(before: Map<string, string | undefined>, after: Map<string, string | undefined>, lessonId: string): string[] {
+  const foreign = (label: string | undefined) => label !== undefined && label !== lessonId;
+  const added = [...after].filter(([key, label]) => !before.has(key) && !foreign(label)).map(([key]) => `+${key}`);
+  const removed = [...before].filter(([key, label]) => !after.has(key) && !foreign(label)).map(([key]) => `-${key}`);
+  return [...added, ...removed];
 }
 
 /** The step a "skipped" run leaves out: the first one whose checks look at engine state. */
@@ -114,25 +139,43 @@ describe('lesson suite', async () => {
         engine?.dispose();
       });
 
-      test('runs end to end, every check passes, and reset leaves nothing behind', async (t) => {
+      test('runs end to end, every check fails before its step and passes after it, and reset leaves nothing behind', async (t) => {
         if (!engine) return t.skip('no engine');
         ctx = { engine, workRoot, store, confirm: async () => true, baseEnv: { ...process.env, LANG: 'zh_CN.UTF-8' } };
         await resetLesson(lesson, { engine, store, workRoot }); // start from a clean slate, whatever an earlier run left
         const vars = await portOverrides(lesson);
         const values = { ...defaultVars(lesson), ...vars };
         const before = await preexistingNames(engine);
-        const run = await runLesson(lesson, ctx, { vars });
-        const ran = run.outcomes.filter((o) => o.status === 'passed');
-        assert.ok(run.passed, `lesson ${lesson.meta.id} failed:\n${run.message ?? ''}${describeFailures(run.outcomes)}`);
-        const runnable = lesson.steps.filter((s) => s.kind !== 'explain').length;
-        assert.equal(ran.length, runnable, 'every non-explain step ran and passed');
-        for (const outcome of ran) {
-          assert.ok(outcome.checks.every((c) => c.pass));
+        const wholeBefore = await wholeEngineState(engine);
+        const missing = await ensureLessonImages(lesson, ctx);
+        assert.deepEqual(missing.map((m) => m.message), [], 'the lesson\'s images are present');
+        const outcomes: StepOutcome[] = [];
+        const passBeforeRunning: string[] = [];
+        for (const step of lesson.steps) {
+          if (step.kind === 'explain') continue;
+          // Not run yet (or run and printed nothing): at least one check must fail, or the check proves nothing.
+          const early = await checkStep(lesson, step, ctx, { vars, output: RAN_SILENTLY, noWait: true });
+          if (early.length > 0 && early.every((result) => result.pass)) passBeforeRunning.push(`${step.id}: ${early.map((r) => r.title).join('; ')}`);
+          const outcome = await runStep(lesson, step, ctx, { vars, checkImages: false });
+          outcomes.push(outcome);
+          if (outcome.status !== 'passed') break;
         }
+        const failed = outcomes.filter((o) => o.status !== 'passed');
+        assert.equal(failed.length, 0, `lesson ${lesson.meta.id} failed:\n${describeFailures(outcomes)}`);
+        const runnable = lesson.steps.filter((s) => s.kind !== 'explain').length;
+        assert.equal(outcomes.length, runnable, 'every non-explain step ran and passed');
+        assert.deepEqual(passBeforeRunning, [], 'these steps\' checks all passed before the step ran: they must assert something the step causes');
 
         const reset = await resetLesson(lesson, { engine, store, workRoot, confirm: async () => true });
         assert.deepEqual(reset.failed.map((f) => `${describeResetItem(f.item)}: ${f.error}`), [], 'reset removed everything it planned');
         assert.deepEqual(await leftovers(engine, lesson, values, before), [], 'nothing the lesson made remains after reset');
+        const changed = diffStates(wholeBefore, await wholeEngineState(engine), lesson.meta.id);
+        // Other lessons may run against the same engine on a developer's machine; CI runs one suite per engine.
+        if (process.env.CI === 'true' || process.env.DL_SUITE_STRICT === '1') {
+          assert.deepEqual(changed, [], 'the whole engine (every object kind) is as it was before the lesson');
+        } else if (changed.length > 0) {
+          t.diagnostic(`engine state differs after reset (strict under CI): ${changed.join(', ')}`);
+        }
       });
 
       test('skipping a state-changing step makes its checks fail with expected and found', async (t) => {
