@@ -3,7 +3,7 @@
 import { parseArgs } from 'util';
 import { t } from '../i18n';
 
-export const COMMANDS = ['list', 'show', 'run', 'check', 'reset', 'lint'] as const;
+export const COMMANDS = ['list', 'show', 'run', 'check', 'reset', 'lint', 'images'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface GlobalOptions {
@@ -31,6 +31,8 @@ export interface ParsedCommand {
   keepGoing: boolean;
   force: boolean;
   version: boolean;
+  /** images: catalog names to prepare (all when empty), --list, --force-standins, --no-pull, --catalog. */
+  images: { only: string[]; list: boolean; forceStandins: boolean; noPull: boolean; catalog?: string };
 }
 
 export class UsageError extends Error {
@@ -61,6 +63,10 @@ const COMMAND_OPTIONS = {
   check: { step: { type: 'string' }, var: { type: 'string', multiple: true } },
   reset: { yes: { type: 'boolean', short: 'y' }, 'dry-run': { type: 'boolean' } },
   lint: {},
+  images: {
+    only: { type: 'string', multiple: true }, list: { type: 'boolean' }, 'force-standins': { type: 'boolean' },
+    'no-pull': { type: 'boolean' }, catalog: { type: 'string' },
+  },
 } as const;
 
 /** `port=8081` pairs; the name must look like a lesson variable. */
@@ -129,6 +135,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     keepGoing: bool('keep-going'),
     force: bool('force'),
     version: bool('version'),
+    images: {
+      only: list('only').flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean),
+      list: bool('list'), forceStandins: bool('force-standins'), noPull: bool('no-pull'), catalog: str('catalog'),
+    },
   };
   if (result.global.lang !== undefined && !['en', 'zh-cn'].includes(result.global.lang.toLowerCase())) {
     throw new UsageError(t('--lang {0}: use en or zh-cn', result.global.lang), command);
@@ -140,6 +150,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     result.files = positionals;
   } else if (command === 'list') {
     if (positionals.length > 0) throw new UsageError(t('list takes no arguments (got "{0}")', positionals[0]), command);
+  } else if (command === 'images') {
+    if (positionals.length > 0) throw new UsageError(t('images takes no arguments (got "{0}"); name images with --only', positionals[0]), command);
   } else {
     if (positionals.length === 0) throw new UsageError(t('{0}: name the lesson (its id or number)', command), command);
     if (positionals.length > 1) throw new UsageError(t('{0}: one lesson at a time (got {1})', command, positionals.join(' ')), command);

@@ -24,6 +24,7 @@ import {
   formatSummary, makeStyle, progressLine, useColor, type Style,
 } from './format';
 import { helpText } from './help';
+import { imagesCommand, ImagesFailure } from './images';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -165,6 +166,7 @@ class App {
       case 'check': return this.check();
       case 'reset': return this.reset();
       case 'lint': return this.lint();
+      case 'images': return this.images();
     }
   }
 
@@ -362,6 +364,18 @@ class App {
     this.emitJson({ ...result, exitCode });
     this.out(formatResetResult(result, this.style));
     return exitCode;
+  }
+
+  private async images(): Promise<number> {
+    try {
+      return await imagesCommand({
+        ...this.args.images, packageRoot: this.packageRoot, json: this.json, env: this.io.env, signal: this.io.signal,
+        connect: () => this.connect(), stdout: this.io.stdout, stderr: this.io.stderr,
+      });
+    } catch (error) {
+      if (error instanceof ImagesFailure) throw new CliFailure(error.message, error.exitCode);
+      throw error;
+    }
   }
 
   private async lint(): Promise<number> {

@@ -59,6 +59,20 @@ Objects that existed before the lesson ran and the stand-in images are never tou
       return `${t(`docker-lessons lint [files or folders…]
 
 Check lesson files for format errors and advice (default: every lesson in the lessons folder).`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
+    case 'images':
+      return `${t(`docker-lessons images [--only <name,…>] [--list] [--force-standins] [--no-pull] [--catalog <file>]
+
+Make sure the images the lessons use exist in the Docker engine, offline. For each image of the catalog that the
+engine lacks: try \`docker pull\` briefly; when that fails (no registry), build a small stand-in FROM scratch
+around a static busybox. A tag that exists and is not a stand-in (a real image) is never replaced.
+
+  --only <name,…>    only these catalog names (e.g. hello-world,nginx,ubuntu)
+  --list             show which images exist (real or stand-in) and which are missing; builds nothing
+  --force-standins   rebuild stand-ins that already exist
+  --no-pull          do not try \`docker pull\` first (also DOCKER_LESSONS_NO_PULL=1)
+  --catalog <file>   another catalog than the package's images/standins.json
+
+busybox is looked for in $BUSYBOX, the copy in the package (dist/busybox/), /usr/bin/busybox, /bin/busybox.`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
     default:
       return `${t(`docker-lessons — hands-on Docker lessons in the terminal
 
@@ -71,6 +85,7 @@ Commands:
   check <lesson>           only check the engine's state
   reset <lesson>           remove what a lesson created
   lint [files…]            check lesson files
+  images                   prepare the practice images (offline stand-ins)
 
 Run docker-lessons <command> --help for a command's options.`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
   }

@@ -1,5 +1,6 @@
 // Lessons name the images they need (front matter `images`). Before running, make sure each exists; try a short
-// `docker pull` (a mirror may be configured) and otherwise say exactly what to do — offline hosts need stand-ins.
+// `docker pull` (a mirror may be configured) and otherwise say exactly what to do — offline hosts need stand-ins
+// (built by ./standins.ts).
 import type { DockerEngine } from '../engine/api';
 import { isEngineError } from '../engine/errors';
 import { t } from '../i18n';
@@ -22,8 +23,9 @@ async function imageExists(engine: DockerEngine, image: string): Promise<boolean
   }
 }
 
+/** For a terminal; the extension offers its "Prepare Practice Images" command instead (src/views/lessons/prepareImages.ts). */
 export function missingImageMessage(image: string): string {
-  return t('Image {0} does not exist and could not be pulled (no access to the registry). Run `npm run images` to build the local stand-in images, or configure registry-mirrors in Docker\'s daemon.json.', image);
+  return t('Image {0} does not exist and could not be pulled (no access to the registry). Build the offline stand-in images with `docker-lessons images` (in a checkout of the course: `npm run images`), or configure registry-mirrors in Docker\'s daemon.json.', image);
 }
 
 /** Images still missing after trying to pull them; empty when all are present. */

@@ -6,6 +6,11 @@ export { runShell, hasScript, missingScriptMessage, MAX_CAPTURE_BYTES } from './
 export type { ProcessOptions, ProcessResult } from './process';
 export { ensureImages, missingImageMessage, PULL_TIMEOUT_MS } from './images';
 export type { MissingImage } from './images';
+export {
+  busyboxCandidates, CatalogError, listStandins, loadCatalog, normalizeRef, prepareStandins, pullWithCli, selectByName,
+  selectByTag, summarize, LABEL_STANDIN,
+} from './standins';
+export type { Catalog, CatalogEntry, PrepareStandinsResult, StandinProgress, StandinResult } from './standins';
 export { stateDir, defaultWorkRoot, lessonWorkDir, prepareWorkDir } from './workdir';
 export { JsonFileStore, StepRecorder, takeSnapshot, diffCreated, mergeRecords, declaredNames, normalizeImageRef } from './record';
 export type { EngineState, DeclaredNames, StepRecording } from './record';
