@@ -15,6 +15,7 @@ import {
 import { insideDir } from '../../runner/workdir';
 import type { CheckResult, StepOutput } from '../../checks/types';
 import type { StepProgress } from '../../webview/protocol';
+import { missingImagesOffer, offerPreparation } from './prepareImages';
 import { ProgressStore } from './progressStore';
 import { LessonRunLock } from './runLock';
 import type { LessonService, ProgressChange } from './service';
@@ -387,26 +388,15 @@ export class LessonHost implements LessonService, StepTaskSource {
       });
       if (entry.cancelled) return undefined;
       if (missing.length > 0) {
-        const message = missing.map((m) => m.message).join('\n');
-        this.setTransient(id, step.id, { state: 'error', checks: [], message, at: Date.now() });
-        void this.showMissingImages(missing[0].message);
+        // Stand-ins can be built offline: the notification offers that, then runs the step again.
+        const offer = missingImagesOffer(this.options.extensionUri, missing);
+        this.setTransient(id, step.id, { state: 'error', checks: [], message: offer.message, at: Date.now() });
+        const readme = vscode.Uri.joinPath(this.options.extensionUri, 'README.md').with({ fragment: README_MIRROR_SECTION });
+        void offerPreparation(offer, readme, () => this.runStep(id, step.id, values));
         return undefined;
       }
     }
     return { prepared, engine };
-  }
-
-  private async showMissingImages(message: string): Promise<void> {
-    const copy = l10n.t('Copy "npm run images"');
-    const readme = l10n.t('Open the README (registry mirrors)');
-    const choice = await vscode.window.showErrorMessage(message, copy, readme);
-    if (choice === copy) {
-      await vscode.env.clipboard.writeText('npm run images');
-    } else if (choice === readme) {
-      const uri = vscode.Uri.joinPath(this.options.extensionUri, 'README.md').with({ fragment: README_MIRROR_SECTION });
-      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined,
-        () => vscode.commands.executeCommand('vscode.open', uri));
-    }
   }
 
   private runnerContext(engine: DockerEngine, signal: AbortSignal, io?: StepTerminalIo): RunnerContext {

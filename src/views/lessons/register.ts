@@ -6,6 +6,7 @@ import type { DockerEngine } from '../../engine';
 import type { StepProgress } from '../../webview/protocol';
 import { LazyLessonHost } from './lazyHost';
 import { lessonArgs, LESSONS_VIEW, LessonsTreeProvider, OPEN_LESSON_COMMAND } from './lessonsTree';
+import type { PrepareImagesArgs } from './prepareImages';
 import { LessonStatusBar } from './statusBar';
 import { LessonTaskProvider, TASK_TYPE } from './tasks';
 import { openWalkthrough, WalkthroughContext, type EngineStateSource } from './walkthrough';
@@ -132,6 +133,13 @@ export function registerLessonsUi(context: vscode.ExtensionContext, options: Les
       if (lessonId) await host().resetLesson(lessonId);
     },
     'dockerLessons.checkEngine': () => walkthrough.checkEngine(),
+    /** () from the palette (every stand-in), or ({ images, quiet }) from a step whose images are missing; returns the outcome. */
+    'dockerLessons.prepareImages': (first) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { prepareImages } = require('./prepareImages') as typeof import('./prepareImages');
+      const args = first && typeof first === 'object' && !(first instanceof vscode.Uri) ? first as PrepareImagesArgs : {};
+      return prepareImages({ extensionUri: context.extensionUri, engine: options.engine, output }, args);
+    },
   };
 
   const disposables: vscode.Disposable[] = [
