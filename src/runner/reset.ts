@@ -107,6 +107,12 @@ export async function planReset(lesson: Lesson, engine: DockerEngine, recorded: 
           add({ kind: 'swarm', name: 'swarm', reason: 'recorded' });
           const gwbridge = await swarmGatewayBridge(engine);
           if (gwbridge) add({ kind: 'network', name: GWBRIDGE, id: gwbridge, reason: 'recorded' });
+        } else {
+          // The lesson's swarm is gone (`swarm leave --force`), yet its task containers linger a moment while the
+          // engine deletes them: they can only be that swarm's, so go with them (and their anonymous volumes).
+          for (const [id, c] of state.containers) {
+            if (c.labels[SWARM_TASK_LABEL] !== undefined) add({ kind: 'container', name: c.name, id, reason: 'recorded' });
+          }
         }
         break;
       case 'file':
@@ -167,7 +173,13 @@ export async function resetLesson(lesson: Lesson, options: ResetOptions): Promis
 async function removeItem(engine: DockerEngine, item: ResetItem): Promise<boolean> {
   switch (item.kind) {
     case 'container':
-      await engine.removeContainer(item.id ?? item.name, { force: true, volumes: true }); // and its anonymous volumes
+      try {
+        await engine.removeContainer(item.id ?? item.name, { force: true, volumes: true }); // and its anonymous volumes
+      } catch (error) {
+        // A swarm task container the engine is deleting itself ("removal … is already in progress"): wait for it.
+        if (!(isEngineError(error) && error.statusCode === 409 && /already in progress/i.test(error.engineMessage ?? ''))) throw error;
+        await waitUntilGone(engine, item.id ?? item.name);
+      }
       return true;
     case 'service':
       await engine.api.getService(item.id ?? item.name).remove();
@@ -246,6 +258,19 @@ async function removeTaskContainers(engine: DockerEngine): Promise<void> {
       await engine.removeContainer(container.id, { force: true, volumes: true }).catch(() => undefined);
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function waitUntilGone(engine: DockerEngine, container: string): Promise<void> {
+  const deadline = Date.now() + TASK_REMOVAL_WAIT_MS;
+  while (Date.now() < deadline) {
+    try {
+      await engine.inspectContainer(container);
+    } catch (error) {
+      if (isEngineError(error) && error.code === 'not-found') return;
+      throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
