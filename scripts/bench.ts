@@ -14,7 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEngineFromEnvironment } from '../src/engine';
 import type { DockerEngine } from '../src/engine';
-import { ExplorerModelController } from '../src/views/explorer/controller';
+import { ExplorerModelController } from '../src/viewmodel/explorer/controller';
 import { loadLessons, renderLessonHtml, parseLesson, resolveStep } from '../src/lessons';
 import { evaluateChecks } from '../src/checks';
 

@@ -7,8 +7,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEngine, resolveEndpoint, type DockerEngine } from '../../src/engine';
-import { ExplorerModelController } from '../../src/views/explorer/controller';
-import { buildItems } from '../../src/views/explorer/model';
+import { ExplorerModelController } from '../../src/viewmodel/explorer/controller';
+import { buildItems } from '../../src/viewmodel/explorer/model';
 import { connectOrSkip, ensureTestImage, uniqueName } from '../support/engine';
 
 const AREA_LABEL = { 'docker-lessons.test': 'explorer' };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   dockerLogsCommand, dockerRunCommand, dockerShellCommand, parseImageReference, pruneListing, terminalEnv,
   validateContainerName, validatePortMapping,
-} from '../../src/views/explorer/actions';
+} from '../../src/viewmodel/explorer/actions';
 
 describe('explorer actions', () => {
   test('image references are validated like Docker does', () => {

@@ -4,7 +4,7 @@ import { useBundle } from '../../src/i18n';
 import type { ContainerSummary, EngineSnapshot, ImageSummary, NetworkSummary, VolumeSummary } from '../../src/engine/types';
 import {
   buildItems, flatten, formatPort, formatPorts, humanSize, relativeAge, splitReference, viewsAffectedBy,
-} from '../../src/views/explorer/model';
+} from '../../src/viewmodel/explorer/model';
 import zhExplorer from '../../l10n/zh-cn/explorer.json';
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);

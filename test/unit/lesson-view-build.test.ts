@@ -4,7 +4,7 @@ import { parseLesson } from '../../src/lessons/parse';
 import type { Lesson } from '../../src/lessons/schema';
 import {
   WEBVIEW_LABELS, buildLessonView, neighboursOf, panelTitle, varValuesFor, viewProgress, webviewLabels,
-} from '../../src/views/lessonView';
+} from '../../src/viewmodel/lessons/lessonView';
 import { lessonView as lessonViewSchema } from '../../src/webview/protocol';
 
 const FENCE = '```';

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { useBundle } from '../../src/i18n';
 import { parseLesson } from '../../src/lessons';
 import type { Lesson } from '../../src/lessons/schema';
-import { buildLessonNodes, escapeMarkdown, ICONS, lessonLabel, stepTooltip } from '../../src/views/lessons/lessonsTreeModel';
+import { buildLessonNodes, escapeMarkdown, ICONS, lessonLabel, stepTooltip } from '../../src/viewmodel/lessons/treeModel';
 import type { StepProgress } from '../../src/webview/protocol';
 import zhLessonsUi from '../../l10n/zh-cn/lessons-ui.json';
 

@@ -3,7 +3,7 @@
 // id) instead of the Run button's, so both callbacks must end up doing the Run button's work exactly once.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LessonRunLock } from '../../src/views/lessons/runLock';
+import { LessonRunLock } from '../../src/viewmodel/lessons/runLock';
 
 interface Entry { stepId: string }
 type Work = () => string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildWebviewHtml, contentSecurityPolicy, makeNonce } from '../../src/views/webviewHtml';
+import { buildWebviewHtml, contentSecurityPolicy, makeNonce } from '../../src/viewmodel/webviewHtml';
 
 const input = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',

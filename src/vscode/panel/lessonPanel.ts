@@ -2,16 +2,16 @@
 // serializer. Every message from the page is parsed with the protocol's zod schemas; anything else is dropped and
 // logged, never acted upon. The page only names steps by id: commands come from the host's own parsed lesson.
 import * as vscode from 'vscode';
-import type { Lesson } from '../lessons/schema';
-import type { HostMessage, StepProgress, WebviewMessage } from '../webview/protocol';
-import type { LessonService, ProgressChange } from './lessons/service';
-import { buildWebviewHtml, makeNonce } from './webviewHtml';
+import type { Lesson } from '../../lessons/schema';
+import type { HostMessage, StepProgress, WebviewMessage } from '../../webview/protocol';
+import type { LessonService, ProgressChange } from '../lessons/service';
+import { buildWebviewHtml, makeNonce } from '../../viewmodel/webviewHtml';
 
 // The protocol's zod schemas and the lesson renderer load with the first lesson shown or message received, not on
 // activation (esbuild initialises a module reached only through require() on that first call).
 /* eslint-disable @typescript-eslint/no-require-imports */
-const protocol = (): typeof import('../webview/protocol') => require('../webview/protocol') as typeof import('../webview/protocol');
-const lessonView = (): typeof import('./lessonView') => require('./lessonView') as typeof import('./lessonView');
+const protocol = (): typeof import('../../webview/protocol') => require('../../webview/protocol') as typeof import('../../webview/protocol');
+const lessonView = (): typeof import('../../viewmodel/lessons/lessonView') => require('../../viewmodel/lessons/lessonView') as typeof import('../../viewmodel/lessons/lessonView');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 export const LESSON_VIEW_TYPE = 'dockerLessons.lesson';

@@ -2,11 +2,11 @@
 // builder in lessonsTreeModel.ts; clicking opens the lesson webview (`dockerLessons.openLesson`) at that step.
 import * as vscode from 'vscode';
 import type { LazyLessonHost } from './lazyHost';
-import type { LessonNode, LessonsTreeNode } from './lessonsTreeModel';
+import type { LessonNode, LessonsTreeNode } from '../../viewmodel/lessons/treeModel';
 
 // The model pulls in the lesson schema and zod: load it when the view first asks for its items, not on activation.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const treeModel = (): typeof import('./lessonsTreeModel') => require('./lessonsTreeModel') as typeof import('./lessonsTreeModel');
+const treeModel = (): typeof import('../../viewmodel/lessons/treeModel') => require('../../viewmodel/lessons/treeModel') as typeof import('../../viewmodel/lessons/treeModel');
 
 export const LESSONS_VIEW = 'dockerLessons.lessons';
 export const OPEN_LESSON_COMMAND = 'dockerLessons.openLesson';

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { DockerEngine } from '../../engine';
 import type { StepProgress } from '../../webview/protocol';
 import { LazyLessonHost } from './lazyHost';
-import { lessonArgs, LESSONS_VIEW, LessonsTreeProvider, OPEN_LESSON_COMMAND } from './lessonsTree';
+import { lessonArgs, LESSONS_VIEW, LessonsTreeProvider, OPEN_LESSON_COMMAND } from './tree';
 import { LessonStatusBar } from './statusBar';
 import { LessonTaskProvider, TASK_TYPE } from './tasks';
 import { openWalkthrough, WalkthroughContext, type EngineStateSource } from './walkthrough';

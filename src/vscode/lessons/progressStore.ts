@@ -1,6 +1,6 @@
 // The progress model kept in `context.globalState` (one key, survives a reload), with a vscode event for changes.
 import * as vscode from 'vscode';
-import { PROGRESS_KEY, ProgressModel, type ProgressEvent } from './progressModel';
+import { PROGRESS_KEY, ProgressModel, type ProgressEvent } from '../../viewmodel/lessons/progress';
 
 export class ProgressStore extends ProgressModel implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ProgressEvent>();

@@ -7,7 +7,7 @@ import type { Lesson, Step } from '../../lessons/schema';
 
 // Only a task's name needs the tree model (and through it zod): keep this module light for the task provider.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const treeModel = (): typeof import('./lessonsTreeModel') => require('./lessonsTreeModel') as typeof import('./lessonsTreeModel');
+const treeModel = (): typeof import('../../viewmodel/lessons/treeModel') => require('../../viewmodel/lessons/treeModel') as typeof import('../../viewmodel/lessons/treeModel');
 
 export const TASK_TYPE = 'docker-lesson';
 const TASK_SOURCE = 'Docker 实践课';

@@ -1,7 +1,7 @@
 // A status bar item that shows whether the Docker engine is reachable. It only reflects what the explorer already
 // learned: it never talks to Docker itself. Hidden until the state is known.
 import * as vscode from 'vscode';
-import type { EngineState, ExplorerModelController } from './explorer/controller';
+import type { EngineState, ExplorerModelController } from '../../viewmodel/explorer/controller';
 
 export class EngineStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dockerLessons.engine', vscode.StatusBarAlignment.Left, 10);

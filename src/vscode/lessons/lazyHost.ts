@@ -5,14 +5,14 @@
 import * as vscode from 'vscode';
 import type { Lesson, Step } from '../../lessons/schema';
 import type { StepProgress } from '../../webview/protocol';
-import type { LessonHost, LessonHostOptions } from './lessonService';
-import type { PROGRESS_KEY } from './progressModel';
+import type { LessonHost, LessonHostOptions } from './host';
+import type { PROGRESS_KEY } from '../../viewmodel/lessons/progress';
 import type { LessonService, ProgressChange } from './service';
 import type { StepTaskSource } from './tasks';
 
 // esbuild initialises a bundled module reached only through require() on that first call, not when the bundle loads.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const lessonServiceModule = (): typeof import('./lessonService') => require('./lessonService') as typeof import('./lessonService');
+const lessonServiceModule = (): typeof import('./host') => require('./host') as typeof import('./host');
 
 /** progressModel's key, repeated so reading it does not load that module (the type keeps the two equal). */
 const STORED_PROGRESS_KEY: typeof PROGRESS_KEY = 'dockerLessons.progress';

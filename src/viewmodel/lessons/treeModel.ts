@@ -3,7 +3,7 @@
 import { t } from '../../i18n';
 import type { Lesson, Step } from '../../lessons/schema';
 import type { StepProgress } from '../../webview/protocol';
-import { lessonShare } from './progressModel';
+import { lessonShare } from './progress';
 
 export interface NodeIcon {
   /** Codicon id, e.g. "testing-passed-icon" or "loading~spin". */

@@ -1,8 +1,8 @@
 // A parsed lesson + the learner's saved values → the LessonView the webview draws (see src/webview/protocol.ts).
 // vscode-free so it is unit-tested in plain Node; lessonPanel.ts only adds the localized labels and posts it.
-import { defaultVars, invalidVarValue, renderLessonHtml, renderMarkdownInline } from '../lessons';
-import type { Lesson, Step } from '../lessons/schema';
-import type { LessonView, StepProgress, StepView } from '../webview/protocol';
+import { defaultVars, invalidVarValue, renderLessonHtml, renderMarkdownInline } from '../../lessons';
+import type { Lesson, Step } from '../../lessons/schema';
+import type { LessonView, StepProgress, StepView } from '../../webview/protocol';
 
 export interface Neighbours {
   prev?: Pick<Lesson, 'meta'>;

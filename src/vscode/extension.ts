@@ -2,16 +2,16 @@
 // (an explorer view becomes visible or a command runs).
 import * as vscode from 'vscode';
 import { registerEditorHelp } from './editor/register';
-import { useBundle } from './i18n';
-import type { DockerLessonsApi, ExplorerItemInfo } from './views/api';
-import { EngineConnection } from './views/engineConnection';
-import { registerExplorerCommands } from './views/explorer/commands';
-import { ExplorerModelController, type EngineState } from './views/explorer/controller';
-import { buildItems, flatten, type ExplorerItem, type ExplorerView } from './views/explorer/model';
-import { registerExplorerViews } from './views/explorer/providers';
-import { registerLessonPanel } from './views/lessonPanel';
-import { registerLessonsUi } from './views/lessons/register';
-import { EngineStatusBar } from './views/statusBar';
+import { useBundle } from '../i18n';
+import type { DockerLessonsApi, ExplorerItemInfo } from '../viewmodel/explorer/api';
+import { EngineConnection } from './engine/connection';
+import { registerExplorerCommands } from './explorer/commands';
+import { ExplorerModelController, type EngineState } from '../viewmodel/explorer/controller';
+import { buildItems, flatten, type ExplorerItem, type ExplorerView } from '../viewmodel/explorer/model';
+import { registerExplorerViews } from './explorer/providers';
+import { registerLessonPanel } from './panel/lessonPanel';
+import { registerLessonsUi } from './lessons/register';
+import { EngineStatusBar } from './engine/statusBar';
 
 const ENGINE_STATE_KEY = 'dockerLessons.engineState';
 

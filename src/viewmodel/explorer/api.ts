@@ -1,7 +1,7 @@
 // What `activate` returns: a small API that extension-host and end-to-end tests use to observe the explorer
 // without scraping the UI.
-import type { EngineSnapshot } from '../engine/types';
-import type { ExplorerView } from './explorer/model';
+import type { EngineSnapshot } from '../../engine/types';
+import type { ExplorerView } from './model';
 
 export interface ExplorerItemInfo {
   label: string;

@@ -1,7 +1,7 @@
 // Thin TreeDataProviders over the pure model; visibility of the views drives the controller.
 import * as vscode from 'vscode';
-import type { ExplorerModelController } from './controller';
-import { buildItems, EXPLORER_VIEWS, viewsAffectedBy, type ExplorerItem, type ExplorerView } from './model';
+import type { ExplorerModelController } from '../../viewmodel/explorer/controller';
+import { buildItems, EXPLORER_VIEWS, viewsAffectedBy, type ExplorerItem, type ExplorerView } from '../../viewmodel/explorer/model';
 
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerItem> {
   private readonly changed = new vscode.EventEmitter<void>();

@@ -16,7 +16,7 @@ import { insideDir } from '../../runner/workdir';
 import type { CheckResult, StepOutput } from '../../checks/types';
 import type { StepProgress } from '../../webview/protocol';
 import { ProgressStore } from './progressStore';
-import { LessonRunLock } from './runLock';
+import { LessonRunLock } from '../../viewmodel/lessons/runLock';
 import type { LessonService, ProgressChange } from './service';
 import {
   customStepTask, dockerEnvOf, isLessonTaskDefinition, shellStepTask, startStepTask, StepPseudoterminal,

@@ -6,7 +6,7 @@ import type { LazyLessonHost } from './lazyHost';
 
 // progressModel carries zod schemas; it is only needed once a lesson is loaded, and then already initialised.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const progressModel = (): typeof import('./progressModel') => require('./progressModel') as typeof import('./progressModel');
+const progressModel = (): typeof import('../../viewmodel/lessons/progress') => require('../../viewmodel/lessons/progress') as typeof import('../../viewmodel/lessons/progress');
 
 /** Just right of the engine item (priority 10). */
 const PRIORITY = 9;

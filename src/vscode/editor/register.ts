@@ -4,16 +4,16 @@
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { resolveEndpoint } from '../engine';
-import type { Endpoint } from '../engine/types';
-import { stepEnv } from '../runner/env';
-import type { ShellFence } from './codeLens';
-import type { DocLang } from './dockerfileDocs';
+import { resolveEndpoint } from '../../engine';
+import type { Endpoint } from '../../engine/types';
+import { stepEnv } from '../../runner/env';
+import type { ShellFence } from '../../editor/codeLens';
+import type { DocLang } from '../../editor/dockerfileDocs';
 // The hover modules carry the whole Dockerfile and docker CLI reference texts: load them with the first hover.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const dockerfileHelp = (): typeof import('./dockerfileHover') => require('./dockerfileHover') as typeof import('./dockerfileHover');
-const cliHelp = (): typeof import('./cliHover') => require('./cliHover') as typeof import('./cliHover');
-const lensHelp = (): typeof import('./codeLens') => require('./codeLens') as typeof import('./codeLens');
+const dockerfileHelp = (): typeof import('../../editor/dockerfileHover') => require('../../editor/dockerfileHover') as typeof import('../../editor/dockerfileHover');
+const cliHelp = (): typeof import('../../editor/cliHover') => require('../../editor/cliHover') as typeof import('../../editor/cliHover');
+const lensHelp = (): typeof import('../../editor/codeLens') => require('../../editor/codeLens') as typeof import('../../editor/codeLens');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 export const RUN_IN_TERMINAL_COMMAND = 'dockerLessons.runInTerminal';

@@ -2,7 +2,7 @@
 // environment, and recreated when the setting changes. Creating it does no Docker I/O.
 import * as os from 'os';
 import * as vscode from 'vscode';
-import { createEngine, resolveEndpoint, type DockerEngine } from '../engine';
+import { createEngine, resolveEndpoint, type DockerEngine } from '../../engine';
 
 export const HOST_SETTING = 'dockerLessons.host';
 

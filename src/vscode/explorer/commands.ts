@@ -3,14 +3,14 @@
 import * as vscode from 'vscode';
 import { classifyError, EngineError, type DockerEngine } from '../../engine';
 import type { ResourceKind } from '../../engine/types';
-import type { EngineConnection } from '../engineConnection';
-import { HOST_SETTING } from '../engineConnection';
+import type { EngineConnection } from '../engine/connection';
+import { HOST_SETTING } from '../engine/connection';
 import {
   dockerLogsCommand, dockerRunCommand, dockerShellCommand, parseImageReference, pruneListing, terminalEnv,
   validateContainerName, validateImageReference, validatePortMapping,
-} from './actions';
-import type { ExplorerModelController } from './controller';
-import { humanSize, shortId, type ExplorerItem, type ExplorerTarget, type ExplorerView } from './model';
+} from '../../viewmodel/explorer/actions';
+import type { ExplorerModelController } from '../../viewmodel/explorer/controller';
+import { humanSize, shortId, type ExplorerItem, type ExplorerTarget, type ExplorerView } from '../../viewmodel/explorer/model';
 
 type PruneKind = 'containers' | 'images' | 'volumes' | 'networks';
 
