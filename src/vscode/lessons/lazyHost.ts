@@ -84,7 +84,7 @@ export class LazyLessonHost implements LessonService, StepTaskSource {
   progress(lessonId: string): Record<string, StepProgress> { return this.host().progress(lessonId); }
   runningStep(lessonId: string): string | undefined { return this.current?.runningStep(lessonId); }
   runStep(lessonId: string, stepId: string, vars: Record<string, string>): Promise<void> { return this.host().runStep(lessonId, stepId, vars); }
-  checkStep(lessonId: string, stepId: string, vars: Record<string, string>): Promise<void> { return this.host().checkStep(lessonId, stepId, vars); }
+  checkStep(lessonId: string, stepId: string, vars: Record<string, string>): Promise<StepProgress | undefined> { return this.host().checkStep(lessonId, stepId, vars); }
   cancelStep(lessonId: string, stepId: string): void { this.current?.cancelStep(lessonId, stepId); }
   resetLesson(lessonId: string): Promise<void> { return this.host().resetLesson(lessonId); }
   openStepFile(lessonId: string, stepId: string): Promise<void> { return this.host().openStepFile(lessonId, stepId); }

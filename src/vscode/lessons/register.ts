@@ -115,7 +115,7 @@ export function registerLessonsUi(context: vscode.ExtensionContext, options: Les
       const { lessonId, stepId } = lessonArgs(first, second);
       if (!lessonId || !stepId) return undefined;
       const vars = isStringRecord(third) ? third : host().varValues(lessonId);
-      const verdict = await host().checkAndReport(lessonId, stepId, vars);
+      const verdict = await host().checkStep(lessonId, stepId, vars);
       if (typeof first === 'object') announce(await stepTitle(lessonId, stepId), verdict);
       return verdict;
     },

@@ -22,8 +22,8 @@ export interface LessonService extends vscode.Disposable {
 
   /** Run the step as a `docker-lesson` task (asks first for destructive steps), then check it. */
   runStep(lessonId: string, stepId: string, vars: Record<string, string>): Promise<void>;
-  /** Check only (the learner ran the command themselves). */
-  checkStep(lessonId: string, stepId: string, vars: Record<string, string>): Promise<void>;
+  /** Check only (the learner ran the command themselves); the verdict, or undefined when nothing was checked. */
+  checkStep(lessonId: string, stepId: string, vars: Record<string, string>): Promise<StepProgress | undefined>;
   cancelStep(lessonId: string, stepId: string): void;
   /** Remove what the lesson made (confirmation lists it) and clear its progress. */
   resetLesson(lessonId: string): Promise<void>;

@@ -1,11 +1,12 @@
 // The lesson webview: one panel, reused for every lesson (prev/next navigate in place), revived after a reload by a
-// serializer. Every message from the page is parsed with the protocol's zod schemas; anything else is dropped and
-// logged, never acted upon. The page only names steps by id: commands come from the host's own parsed lesson.
+// serializer; its lifecycle is the shared WebviewPanelHost's. Every message from the page is parsed with the protocol's
+// zod schemas; anything else is dropped and logged, never acted upon. The page only names steps by id: commands come
+// from the host's own parsed lesson.
 import * as vscode from 'vscode';
 import type { Lesson } from '../../lessons/schema';
 import type { HostMessage, StepProgress, WebviewMessage } from '../../webview/protocol';
 import type { LessonService, ProgressChange } from '../lessons/service';
-import { buildWebviewHtml, makeNonce } from '../../viewmodel/webviewHtml';
+import { WebviewPanelHost } from './webviewPanel';
 
 // The protocol's zod schemas and the lesson renderer load with the first lesson shown or message received, not on
 // activation (esbuild initialises a module reached only through require() on that first call).
@@ -22,25 +23,36 @@ const OUTPUT_CHANNEL_NAME = 'Docker 实践课';
 type StepMessage = Extract<WebviewMessage, { stepId: string }>;
 
 export class LessonPanelController implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
+  private readonly host: WebviewPanelHost<WebviewMessage, HostMessage>;
   private lessonId: string | undefined;
-  /** The page has said `ready` since its HTML was last set: posting before that would be lost. */
-  private ready = false;
   private pendingFocus: string | undefined;
-  private readonly panelDisposables: vscode.Disposable[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly service: LessonService,
     private readonly output: vscode.OutputChannel,
   ) {
-    this.disposables.push(service.onDidChangeProgress((change) => void this.progressChanged(change)));
+    this.host = new WebviewPanelHost<WebviewMessage, HostMessage>({
+      viewType: LESSON_VIEW_TYPE,
+      extensionUri,
+      script: 'dist/webview.js',
+      style: 'media/lesson.css',
+      icon: 'media/docker-lessons.svg',
+      loadingText: () => vscode.l10n.t('Loading the lesson…'),
+      parseIncoming: (raw) => protocol().parseWebviewMessage(raw),
+      checkOutgoing: (message) => protocol().parseHostMessage(message),
+      onReady: () => this.postLesson(),
+      onMessage: (message) => this.handle(message),
+      onError: (_message, error) => this.host.post({ type: 'notice', level: 'error', message: error instanceof Error ? error.message : String(error) }),
+      log: (line) => this.log(line),
+    });
+    this.disposables.push(this.host, service.onDidChangeProgress((change) => void this.progressChanged(change)));
   }
 
   /** The lesson shown, if the panel is open (for tests and the status bar). */
   get currentLessonId(): string | undefined {
-    return this.panel ? this.lessonId : undefined;
+    return this.host.isOpen ? this.lessonId : undefined;
   }
 
   /** Show a lesson (by id or order number; default: where the learner left off, else the first) and optionally a step. */
@@ -52,14 +64,8 @@ export class LessonPanelController implements vscode.Disposable {
         : vscode.l10n.t('No lessons were found. Check the lessons folder of the extension.'));
       return;
     }
-    if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, lessonView().panelTitle(lesson, vscode.l10n.t), vscode.ViewColumn.Active, {
-        enableFindWidget: true,
-      });
-      this.adopt(panel, lesson.meta.id);
-    } else {
-      this.panel.reveal(undefined, false);
-    }
+    this.lessonId = lesson.meta.id;
+    this.host.show(lessonView().panelTitle(lesson, vscode.l10n.t));
     this.pendingFocus = stepId;
     await this.show(lesson, stepId);
   }
@@ -67,66 +73,25 @@ export class LessonPanelController implements vscode.Disposable {
   /** Take over a panel VS Code restored after a reload (`state` is what the page last saved with setState). */
   async revive(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const parsed = protocol().parseWebviewState(state);
-    const savedId = parsed.ok ? parsed.value.lessonId : undefined;
-    if (this.panel && this.panel !== panel) {
-      // One lesson panel at a time: a second revived one would drift out of sync.
-      panel.dispose();
-      return;
-    }
-    const lesson = await this.pickLesson(savedId);
+    const lesson = await this.pickLesson(parsed.ok ? parsed.value.lessonId : undefined);
     if (!lesson) {
       panel.dispose();
       return;
     }
-    this.adopt(panel, lesson.meta.id);
-    await this.show(lesson);
+    this.lessonId = lesson.meta.id;
+    if (this.host.revive(panel, lessonView().panelTitle(lesson, vscode.l10n.t))) await this.show(lesson);
   }
 
   dispose(): void {
-    this.panel?.dispose();
-    this.disposePanelListeners();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
-  }
-
-  private adopt(panel: vscode.WebviewPanel, lessonId: string): void {
-    this.panel = panel;
-    this.lessonId = lessonId;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'docker-lessons.svg');
-    panel.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      // Never the workspace (the default includes it): the page needs only our stylesheet and script.
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
-    };
-    this.panelDisposables.push(
-      panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
-      panel.onDidDispose(() => {
-        this.disposePanelListeners();
-        this.panel = undefined;
-        this.ready = false;
-      }),
-    );
-    this.ready = false;
-    panel.webview.html = this.html(panel.webview);
-  }
-
-  private html(webview: vscode.Webview): string {
-    return buildWebviewHtml({
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'lesson.css')).toString(),
-      lang: vscode.env.language,
-      loadingText: vscode.l10n.t('Loading the lesson…'),
-    });
   }
 
   private async show(lesson: Lesson, stepId?: string): Promise<void> {
     this.lessonId = lesson.meta.id;
     // "Continue where I left off" and the status bar follow what the learner has on screen.
     this.service.noteOpened?.(lesson.meta.id, stepId);
-    if (this.panel) this.panel.title = lessonView().panelTitle(lesson, vscode.l10n.t);
-    if (this.ready) await this.postLesson();
+    this.host.title = lessonView().panelTitle(lesson, vscode.l10n.t);
+    if (this.host.isReady) await this.postLesson();
     // else: the page asks with `ready` once its script runs.
   }
 
@@ -165,44 +130,19 @@ export class LessonPanelController implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
-    if (!this.panel || !this.ready) return;
-    // The page validates too; checking here catches a host bug (an over-long id, a bad state) where it happens.
-    const checked = protocol().parseHostMessage(message);
-    if (!checked.ok) {
-      this.log(`not sent to the lesson webview (invalid ${message.type} message): ${checked.error}`);
-      return;
-    }
-    void this.panel.webview.postMessage(checked.value);
+    this.host.post(message);
   }
 
   private async progressChanged(change: ProgressChange): Promise<void> {
-    if (!this.panel || !this.ready || change.lessonId !== this.lessonId) return;
+    if (!this.host.isReady || change.lessonId !== this.lessonId) return;
     if (change.stepId) this.postStep(change.lessonId, change.stepId);
     else await this.postLesson();
-  }
-
-  private async receive(raw: unknown): Promise<void> {
-    const parsed = protocol().parseWebviewMessage(raw);
-    if (!parsed.ok) {
-      this.log(`dropped an invalid message from the lesson webview: ${parsed.error}`);
-      return;
-    }
-    const message = parsed.value;
-    try {
-      await this.handle(message);
-    } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      this.log(`${message.type} failed: ${text}`);
-      this.post({ type: 'notice', level: 'error', message: text });
-    }
   }
 
   private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.ready = true;
-        await this.postLesson();
-        return;
+        return; // the panel host handles the handshake
       case 'log':
         this.log(`[webview ${message.level}] ${message.message}`);
         return;
@@ -279,10 +219,6 @@ export class LessonPanelController implements vscode.Disposable {
 
   private log(line: string): void {
     this.output.appendLine(`[${new Date().toISOString()}] [lesson panel] ${line}`);
-  }
-
-  private disposePanelListeners(): void {
-    for (const disposable of this.panelDisposables.splice(0)) disposable.dispose();
   }
 }
 
