@@ -8,10 +8,11 @@
 //   largest lesson; suite_s: wall time of the whole lesson suite per engine of the matrix (scripts/engines.sh legs that
 //   answer, one after another in the same run; the engine in use when none does; skip with --no-suite).
 // Everything it creates carries the label docker-lessons.bench=1 and is removed at the end.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { createEngineFromEnvironment } from '../src/engine';
 import type { DockerEngine } from '../src/engine';
 import { ExplorerModelController } from '../src/viewmodel/explorer/controller';
@@ -36,23 +37,23 @@ function benchImage(): string {
   throw new Error('no busybox image: run `npm run images` first');
 }
 
-async function createContainers(engine: DockerEngine, image: string): Promise<void> {
+const dockerAsync = promisify(execFile);
+
+/** The containers are made with the docker CLI: the engine layer creates nothing but images. */
+async function createContainers(image: string): Promise<void> {
   const queue = Array.from({ length: CONTAINERS }, (_, i) => i);
   const worker = async (): Promise<void> => {
     for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-      const c = await engine.api.createContainer({ Image: image, Cmd: ['sleep', '3600'], name: `dl-bench-${process.pid}-${i}`,
-        Labels: { [BENCH_LABEL]: '1' }, HostConfig: { AutoRemove: false } });
-      await c.start();
+      await dockerAsync('docker', ['run', '-d', '--name', `dl-bench-${process.pid}-${i}`, '--label', `${BENCH_LABEL}=1`, image, 'sleep', '3600']);
     }
   };
   await Promise.all(Array.from({ length: 6 }, worker));
 }
 
 async function cleanup(engine: DockerEngine): Promise<void> {
-  const list = await engine.api.listContainers({ all: true, filters: { label: [BENCH_LABEL] } });
-  const queue = [...list];
+  const queue = (await engine.listContainers()).filter((c) => c.labels[BENCH_LABEL] !== undefined);
   const worker = async (): Promise<void> => {
-    for (let c = queue.shift(); c; c = queue.shift()) await engine.api.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+    for (let c = queue.shift(); c; c = queue.shift()) await engine.removeContainer(c.id, { force: true }).catch(() => undefined);
   };
   await Promise.all(Array.from({ length: 6 }, worker));
 }
@@ -209,7 +210,7 @@ async function main(): Promise<void> {
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   try {
     console.log(`creating ${CONTAINERS} labeled containers from ${image} …`);
-    await createContainers(engine, image);
+    await createContainers(image);
     const list = await listing(engine);
     const events = await eventLatency(engine, image);
     const check = await checkSpeed(engine, image);

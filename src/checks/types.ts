@@ -1,6 +1,6 @@
 // What evaluating a check yields. Texts are already localized (zh-CN or English, by the l10n bundle in force).
 import type { DockerEngine } from '../engine/api';
-import type { CheckKind } from '../lessons/schema';
+import type { CheckKind } from './kinds';
 
 export interface CheckResult {
   kind: CheckKind;

@@ -17,7 +17,8 @@ import { EngineError } from './errors';
 import { SharedEventStream } from './events';
 import { firstTarEntry } from './tar';
 import type {
-  ContainerState, ContainerSummary, EngineInfo, EngineSnapshot, Endpoint, ImageSummary, NetworkSummary, PortBinding, VolumeSummary,
+  ContainerDetails, ContainerState, ContainerSummary, EngineInfo, EngineSnapshot, Endpoint, ImageDetails, ImageHistoryRow,
+  ImageSummary, NetworkDetails, NetworkSummary, PortBinding, ServiceDetails, TaskDetails, VolumeDetails, VolumeSummary,
 } from './types';
 
 /** Per-call time limits: cheap reads must answer fast; stop/remove may wait for a container's grace period. */
@@ -41,7 +42,8 @@ interface Modem {
 }
 
 export class Engine implements DockerEngine {
-  readonly api: Dockerode;
+  /** The dockerode client: never handed out, everything above this file speaks DockerEngine. */
+  private readonly api: Dockerode;
   /** A configuration problem found while building the client (unreadable TLS files); every call reports it. */
   private readonly configError: EngineError | undefined;
   private sharedEvents: SharedEventStream | undefined;
@@ -103,8 +105,16 @@ export class Engine implements DockerEngine {
   }
 
   async listImages(): Promise<ImageSummary[]> {
-    const images = await this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listImages({ abortSignal }));
-    return images.map(toImageSummary);
+    const list = () => this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listImages({ abortSignal }));
+    try {
+      return (await list()).map(toImageSummary);
+    } catch (error) {
+      // The containerd image store answers 404 ("content digest … not found") when an image is deleted while it
+      // lists; a moment later the list is whole again.
+      if (!(error instanceof EngineError) || error.code !== 'not-found') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return (await list()).map(toImageSummary);
+    }
   }
 
   async listVolumes(): Promise<VolumeSummary[]> {
@@ -139,20 +149,42 @@ export class Engine implements DockerEngine {
     return this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listNetworks({ abortSignal }));
   }
 
-  inspectContainer(idOrName: string): Promise<Dockerode.ContainerInspectInfo> {
+  // The inspect documents go on whole (the explorer shows them); dockerode's typings of them must fit ours, so a
+  // dockerode upgrade that disagrees with the fields we read fails to compile here.
+
+  inspectContainer(idOrName: string): Promise<ContainerDetails> {
     return this.call(INSPECT_TIMEOUT_MS, (abortSignal) => this.api.getContainer(idOrName).inspect({ abortSignal }));
   }
 
-  inspectImage(ref: string): Promise<Dockerode.ImageInspectInfo> {
+  inspectImage(ref: string): Promise<ImageDetails> {
     return this.call(INSPECT_TIMEOUT_MS, () => this.api.getImage(ref).inspect());
   }
 
-  inspectVolume(name: string): Promise<Dockerode.VolumeInspectInfo> {
+  inspectVolume(name: string): Promise<VolumeDetails> {
     return this.call(INSPECT_TIMEOUT_MS, (abortSignal) => this.api.getVolume(name).inspect({ abortSignal }));
   }
 
-  inspectNetwork(idOrName: string): Promise<Dockerode.NetworkInspectInfo> {
+  inspectNetwork(idOrName: string): Promise<NetworkDetails> {
     return this.call(INSPECT_TIMEOUT_MS, () => this.api.getNetwork(idOrName).inspect());
+  }
+
+  async imageHistory(ref: string): Promise<ImageHistoryRow[]> {
+    // dockerode leaves these answers untyped.
+    const rows = await this.call(INSPECT_TIMEOUT_MS, () => this.api.getImage(ref).history() as Promise<Partial<ImageHistoryRow>[]>);
+    return (rows ?? []).map(toHistoryRow);
+  }
+
+  listServices(): Promise<ServiceDetails[]> {
+    return this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listServices({ abortSignal }) as Promise<ServiceDetails[]>);
+  }
+
+  inspectService(idOrName: string): Promise<ServiceDetails> {
+    return this.call(INSPECT_TIMEOUT_MS, (abortSignal) => this.api.getService(idOrName).inspect({ abortSignal }) as Promise<ServiceDetails>);
+  }
+
+  listServiceTasks(service: string): Promise<TaskDetails[]> {
+    return this.call(LIST_TIMEOUT_MS, (abortSignal) =>
+      this.api.listTasks({ filters: { service: [service] }, abortSignal }) as Promise<TaskDetails[]>);
   }
 
   async startContainer(id: string): Promise<void> {
@@ -195,6 +227,14 @@ export class Engine implements DockerEngine {
 
   async removeNetwork(idOrName: string): Promise<void> {
     await this.call(ACTION_TIMEOUT_MS, (abortSignal) => this.api.getNetwork(idOrName).remove({ abortSignal }));
+  }
+
+  async removeService(idOrName: string): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) => this.api.getService(idOrName).remove({ abortSignal }));
+  }
+
+  async leaveSwarm(opts: { force?: boolean } = {}): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) => this.api.swarmLeave({ force: opts.force ?? false, abortSignal }));
   }
 
   async previewPrune(kind: PruneKind): Promise<{ id: string; label: string }[]> {
@@ -557,6 +597,17 @@ function toNetworkSummaries(networks: Dockerode.NetworkInspectInfo[], containers
       containers: [...names].sort(),
     };
   });
+}
+
+function toHistoryRow(row: Partial<ImageHistoryRow>): ImageHistoryRow {
+  return {
+    Id: row.Id ?? '',
+    Created: row.Created ?? 0,
+    CreatedBy: row.CreatedBy ?? '',
+    Tags: row.Tags ?? null,
+    Size: row.Size ?? 0,
+    Comment: row.Comment ?? '',
+  };
 }
 
 function shortId(id: string): string {

@@ -64,11 +64,9 @@ export async function takeSnapshot(engine: DockerEngine): Promise<EngineState> {
     services: new Map(),
   };
   try {
-    const info = await engine.api.info() as { Swarm?: { LocalNodeState?: string } };
-    state.swarm = info.Swarm?.LocalNodeState === 'active' ? 'active' : 'inactive';
+    state.swarm = (await engine.info()).swarm === 'active' ? 'active' : 'inactive';
     if (state.swarm === 'active') {
-      const services = await engine.api.listServices() as { ID: string; Spec?: { Name?: string; Labels?: Record<string, string> } }[];
-      for (const service of services) {
+      for (const service of await engine.listServices()) {
         state.services.set(service.ID, { name: service.Spec?.Name ?? service.ID, labels: service.Spec?.Labels ?? {} });
       }
     }

@@ -164,7 +164,7 @@ async function removeItem(engine: DockerEngine, item: ResetItem): Promise<boolea
       await engine.removeContainer(item.id ?? item.name, { force: true, volumes: true }); // and its anonymous volumes
       return true;
     case 'service':
-      await engine.api.getService(item.id ?? item.name).remove();
+      await engine.removeService(item.id ?? item.name);
       return true;
     case 'network':
       try {
@@ -189,7 +189,7 @@ async function removeItem(engine: DockerEngine, item: ResetItem): Promise<boolea
       return true;
     }
     case 'swarm':
-      await engine.api.swarmLeave({ force: true });
+      await engine.leaveSwarm({ force: true });
       return true;
     case 'files':
       await fs.promises.rm(item.name, { recursive: true, force: true });

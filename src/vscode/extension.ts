@@ -12,8 +12,7 @@ import { registerExplorerViews } from './explorer/providers';
 import { registerLessonPanel } from './panel/lessonPanel';
 import { registerLessonsUi } from './lessons/register';
 import { EngineStatusBar } from './engine/statusBar';
-
-const ENGINE_STATE_KEY = 'dockerLessons.engineState';
+import { CONTEXT_KEYS, VSCODE_COMMANDS } from './ids';
 
 export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
   // Core modules translate with @vscode/l10n; give them the bundle VS Code loaded for this display language.
@@ -39,11 +38,11 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
   const lessonsUi = registerLessonsUi(context, { engine: () => connection.get(), engineState: controller });
   context.subscriptions.push(lessonsUi);
 
-  // Lesson webview (dockerLessons.openLesson): one reused panel, revived after a reload; registers its own disposables.
+  // Lesson webview (the openLesson command): one reused panel, revived after a reload; registers its own disposables.
   registerLessonPanel(context, lessonsUi.service, lessonsUi.output);
 
   // Editor help: Dockerfile and docker-command hovers, ▶ Run-in-terminal CodeLens on docker commands in Markdown notes.
-  context.subscriptions.push(registerEditorHelp(context));
+  context.subscriptions.push(registerEditorHelp(context, connection));
 
   return {
     explorer: {
@@ -64,7 +63,7 @@ export function deactivate(): void {
 }
 
 function setEngineStateContext(state: EngineState): void {
-  void vscode.commands.executeCommand('setContext', ENGINE_STATE_KEY, state);
+  void vscode.commands.executeCommand(VSCODE_COMMANDS.setContext, CONTEXT_KEYS.engineState, state);
 }
 
 function describeItems(items: readonly ExplorerItem[]): ExplorerItemInfo[] {

@@ -17,6 +17,7 @@ const h = require('./harness.cjs');
 const { packageVsix } = require('./lib/vsix.cjs');
 const { ROOT, ensureBuilt, requireDocker, runMain } = require('./lib/prereqs.cjs');
 const dockerLib = require('./lib/docker.cjs');
+const { withWorkbench } = require('./lib/session.cjs');
 
 const EXTENSION_ID = 'docker-lessons.docker-lessons';
 const CONTAINER_TITLE = 'Docker 实践课';
@@ -173,25 +174,10 @@ async function waitForFreeName(name, timeoutMs = 60000) {
   }
 }
 
-async function withSession(ctx, { locale, theme }, fn) {
-  const server = await h.startCodeServer({ vsix: [ctx.vsix], locale, settings: { 'workbench.colorTheme': THEMES[theme] } });
-  let session;
-  let failed = true;
-  try {
-    session = await h.openWorkbench(server, { locale: locale === 'zh-cn' ? 'zh-CN' : 'en-US' });
-    await fn(session.page, server);
-    assert.deepStrictEqual(session.externalRequests, [], 'the workbench tried to reach the network');
-    assertCleanLog(server);
-    failed = false;
-  } catch (err) {
-    if (session) await ctx.shot(session.page, `lessons-${locale}-FAIL`).catch(() => {});
-    throw err;
-  } finally {
-    if (session) await session.context.close().catch(() => {});
-    await server.stop();
-    if (failed) console.error(`  (run dir kept for inspection: ${server.runDir}; code-server log: ${server.logFile})`);
-    else server.cleanup();
-  }
+/** One lesson session in `locale` and `theme`; the lesson panel must have logged no webview error or dropped message. */
+function withSession(ctx, { locale, theme }, fn) {
+  return withWorkbench({ vsix: ctx.vsix, locale, settings: { 'workbench.colorTheme': THEMES[theme] }, shot: ctx.shot,
+    failShot: `lessons-${locale}-FAIL`, check: assertCleanLog, keepRunDirOnFailure: true }, fn);
 }
 
 async function openLessonFromTree(page, s, lesson) {

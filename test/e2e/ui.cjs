@@ -21,6 +21,7 @@ const { ROOT, ensureBuilt, requireDocker, runMain } = require('./lib/prereqs.cjs
 const dockerLib = require('./lib/docker.cjs');
 const { startSocketRelay } = require('./lib/relay.cjs');
 const { writeProbeExtension, readProbe } = require('./lib/probe.cjs');
+const { withWorkbench } = require('./lib/session.cjs');
 
 const CONTAINER_TITLE = 'Docker 实践课';   // viewsContainers title, the same in both languages
 const STRINGS = {
@@ -33,25 +34,9 @@ function timestamp() {
 }
 
 
-/** One VS Code session: server + browser; always torn down, even when a step fails. */
-async function withWorkbench({ vsix, probeDir, locale, env, shot, scenario }, fn) {
-  const server = await h.startCodeServer({ vsix: [vsix], extensions: [probeDir], locale, env });
-  let session;
-  let failed = true;
-  try {
-    session = await h.openWorkbench(server, { locale: locale === 'zh-cn' ? 'zh-CN' : 'en-US' });
-    await fn(session.page, server);
-    assert.deepStrictEqual(session.externalRequests, [], 'the workbench tried to reach the network');
-    failed = false;
-  } catch (err) {
-    if (session) await shot(session.page, `${scenario}-FAIL`).catch(() => {});
-    throw err;
-  } finally {
-    if (session) await session.context.close().catch(() => {});
-    await server.stop();
-    if (failed) server.printDiagnostics();
-    server.cleanup();                                    // VSCODE_E2E_KEEP=1 keeps it
-  }
+/** One explorer session: the packaged extension and the probe, in `locale`, with `env` for the extension host. */
+function withExplorer(ctx, { locale, env }, fn) {
+  return withWorkbench({ vsix: ctx.vsix, extensions: [ctx.probeDir], locale, env, shot: ctx.shot, failShot: `${ctx.scenario}-FAIL` }, fn);
 }
 
 /** The pane of one of our views, found by its (localized) title. */
@@ -118,7 +103,7 @@ async function zhCnScenario(ctx) {
   const { name, published } = dockerLib.runTestContainer({ publish: '127.0.0.1::8080' });
   ctx.created.push(name);
   const probeFile = path.join(ctx.tmp, 'probe-zh-cn.json');
-  await withWorkbench({ ...ctx, locale: 'zh-cn', env: { DL_E2E_PROBE_FILE: probeFile } }, async (page) => {
+  await withExplorer(ctx, { locale: 'zh-cn', env: { DL_E2E_PROBE_FILE: probeFile } }, async (page) => {
     await openExplorer(page);
     const probe = await readProbe(probeFile);
     assert.strictEqual(probe.language, 'zh-cn', 'vscode.env.language in the extension host');
@@ -173,7 +158,7 @@ async function engineDownScenario(ctx) {
   const socket = path.join(socketDir, 'docker.sock');
   let relay;
   try {
-    await withWorkbench({ ...ctx, locale: 'zh-cn', env: { DOCKER_HOST: `unix://${socket}` } }, async (page) => {
+    await withExplorer(ctx, { locale: 'zh-cn', env: { DOCKER_HOST: `unix://${socket}` } }, async (page) => {
       await openExplorer(page);
       await setPaneExpanded(page, s.lessons, false);
       const welcome = pane(page, s.containers).locator('.welcome-view-content');
@@ -205,7 +190,7 @@ async function englishScenario(ctx) {
   const { name } = dockerLib.runTestContainer({ publish: '127.0.0.1::8080' });
   ctx.created.push(name);
   const probeFile = path.join(ctx.tmp, 'probe-en.json');
-  await withWorkbench({ ...ctx, locale: 'en', env: { DL_E2E_PROBE_FILE: probeFile } }, async (page) => {
+  await withExplorer(ctx, { locale: 'en', env: { DL_E2E_PROBE_FILE: probeFile } }, async (page) => {
     await openExplorer(page);
     assert.strictEqual((await readProbe(probeFile)).language, 'en', 'vscode.env.language in the extension host');
     for (const title of [s.containers, s.images, s.volumes, s.networks]) await pane(page, title).waitFor({ timeout: 15000 });

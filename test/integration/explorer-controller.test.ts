@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { createEngine, resolveEndpoint, type DockerEngine } from '../../src/engine';
 import { ExplorerModelController } from '../../src/viewmodel/explorer/controller';
 import { buildItems } from '../../src/viewmodel/explorer/model';
-import { connectOrSkip, ensureTestImage, uniqueName } from '../support/engine';
+import { connectOrSkip, dockerMake, ensureTestImage, labelArgs, uniqueName } from '../support/engine';
 
 const AREA_LABEL = { 'docker-lessons.test': 'explorer' };
 
@@ -48,14 +48,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function createTestContainer(t: TestContext, engine: DockerEngine, image: string): Promise<{ id: string; name: string }> {
   const name = uniqueName('dl-test-explorer');
   // A shell that exits on SIGTERM right away, so stop does not wait 10 s.
-  const container = await engine.api.createContainer({
-    name, Image: image, Labels: AREA_LABEL, Cmd: ['sh', '-c', 'trap "exit 0" TERM; sleep 300 & wait'],
-    HostConfig: { NetworkMode: 'none' }, // no network needed; also independent of the shared default bridge
-  });
+  const id = await dockerMake(engine, [
+    'create', '--name', name, ...labelArgs(AREA_LABEL),
+    '--network', 'none', // no network needed; also independent of the shared default bridge
+    image, 'sh', '-c', 'trap "exit 0" TERM; sleep 300 & wait',
+  ]);
   t.after(async () => {
-    await engine.removeContainer(container.id, { force: true }).catch(() => undefined);
+    await engine.removeContainer(id, { force: true }).catch(() => undefined);
   });
-  return { id: container.id, name };
+  return { id, name };
 }
 
 describe('explorer controller (real engine)', () => {

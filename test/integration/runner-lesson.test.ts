@@ -85,7 +85,7 @@ test('runLesson runs the fixture lesson end to end, and reset removes exactly wh
   const workDir = path.join(ctx.workRoot, 'runner-fixture');
   assert.equal(fs.readFileSync(path.join(workDir, 'hello.txt'), 'utf8'), 'hello from the shipped file\n');
   const container = await engine.inspectContainer(`${name}-it`);
-  assert.equal(container.Config.Labels['docker-lessons.lesson'], 'runner-fixture');
+  assert.equal(container.Config.Labels?.['docker-lessons.lesson'], 'runner-fixture');
 
   const recorded = await ctx.store!.load('runner-fixture');
   assert.deepEqual(new Set(recorded.map((o) => `${o.kind}:${o.name}`)), new Set([

@@ -3,17 +3,19 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type Dockerode from 'dockerode';
-import { containerOutcome } from '../../src/checks/container';
-import { httpOutcome, loopbackUrl } from '../../src/checks/http';
-import { imageOutcome } from '../../src/checks/image';
-import { execArgv, execProps } from '../../src/checks/inside';
-import { mountOutcome } from '../../src/checks/mount';
-import { portOutcome } from '../../src/checks/port';
-import { registryOutcome } from '../../src/checks/registry';
-import { exitCodeOutcome, outputOutcome } from '../../src/checks/step';
-import { serviceOutcome, swarmOutcome } from '../../src/checks/swarm';
-import { insideWorkDir } from '../../src/checks/workspace';
+import { containerOutcome } from '../../src/checks/kinds/container';
+import { execArgv, execProps } from '../../src/checks/kinds/exec';
+import { exitCodeOutcome } from '../../src/checks/kinds/exitCode';
+import { httpOutcome, loopbackUrl } from '../../src/checks/kinds/http';
+import { imageOutcome } from '../../src/checks/kinds/image';
+import { mountOutcome } from '../../src/checks/kinds/mount';
+import { outputOutcome } from '../../src/checks/kinds/output';
+import { portOutcome } from '../../src/checks/kinds/port';
+import { registryOutcome } from '../../src/checks/kinds/registry';
+import { serviceOutcome } from '../../src/checks/kinds/service';
+import { swarmOutcome } from '../../src/checks/kinds/swarm';
+import { insideWorkDir } from '../../src/checks/kinds/workspaceFile';
+import type { ContainerDetails, ImageDetails } from '../../src/engine/types';
 import { useBundle } from '../../src/i18n';
 import { checkSchema } from '../../src/lessons/schema';
 
@@ -23,7 +25,7 @@ afterEach(() => useBundle('en', undefined));
 // Typed parse, as the lesson loader would hand checks over.
 const parse = <T>(raw: unknown) => checkSchema.parse(raw) as T;
 
-function containerInfo(overrides: { State?: object; Config?: object; HostConfig?: object; NetworkSettings?: object; Mounts?: object[] } = {}): Dockerode.ContainerInspectInfo {
+function containerInfo(overrides: { State?: object; Config?: object; HostConfig?: object; NetworkSettings?: object; Mounts?: object[] } = {}): ContainerDetails {
   return {
     Id: 'aaaaaaaaaaaa1111', Name: '/web', RestartCount: 0,
     State: { Status: 'running', Running: true, Paused: false, ExitCode: 0, ...overrides.State },
@@ -31,7 +33,7 @@ function containerInfo(overrides: { State?: object; Config?: object; HostConfig?
     HostConfig: { RestartPolicy: { Name: 'no', MaximumRetryCount: 0 }, Memory: 0, NanoCpus: 0, CpuShares: 0, NetworkMode: 'default', PortBindings: {}, ...overrides.HostConfig },
     NetworkSettings: { Ports: {}, Networks: {}, ...overrides.NetworkSettings },
     Mounts: overrides.Mounts ?? [],
-  } as unknown as Dockerode.ContainerInspectInfo;
+  } as unknown as ContainerDetails;
 }
 
 describe('container', () => {
@@ -133,7 +135,7 @@ describe('image', () => {
     Id: 'sha256:1111111111112222', Size: 5_000_000, Author: '', Comment: '',
     Config: { Cmd: null, Entrypoint: ['/docker-entrypoint.sh'], Env: ['PATH=/bin'], ExposedPorts: { '80/tcp': {} }, WorkingDir: '', User: '', Labels: null, Volumes: null, OnBuild: null },
     RootFS: { Type: 'layers', Layers: ['sha256:a', 'sha256:b'] },
-  } as unknown as Dockerode.ImageInspectInfo;
+  } as unknown as ImageDetails;
 
   test('null means unset for CMD; workdir "" reads as "/"', () => {
     assert.equal(imageOutcome(parse({ image: 'x', cmd: null, workdir: '/', layers: 2 }), { info }).pass, true);

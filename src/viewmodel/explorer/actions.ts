@@ -1,8 +1,6 @@
 // Pure helpers for the explorer's commands: input validation and the docker command lines shown in terminals.
 // vscode-free so they are unit-tested.
 import { t } from '../../i18n';
-import type { Endpoint } from '../../engine/types';
-import * as path from 'path';
 
 /** Container names as the engine accepts them. */
 const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
@@ -76,17 +74,6 @@ export function dockerLogsCommand(container: string): string {
 
 export function dockerShellCommand(container: string): string {
   return ['docker', 'exec', '-it', container, 'sh'].map(shellQuote).join(' ');
-}
-
-/** Environment for a terminal whose docker CLI must talk to the same engine as the explorer. */
-export function terminalEnv(endpoint: Endpoint): Record<string, string> {
-  const env: Record<string, string> = { DOCKER_HOST: endpoint.url };
-  if (endpoint.tls) {
-    const certFile = endpoint.tls.caPath ?? endpoint.tls.certPath ?? endpoint.tls.keyPath;
-    if (certFile) env.DOCKER_CERT_PATH = path.dirname(certFile);
-    if (endpoint.tls.verify) env.DOCKER_TLS_VERIFY = '1';
-  }
-  return env;
 }
 
 /** The confirmation list for prune: at most `max` names, then "and N more". */

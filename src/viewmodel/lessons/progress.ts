@@ -4,7 +4,7 @@
 // last output of each run step, so `output` / `exitCode` checks can be re-checked after a reload.
 import { z } from 'zod';
 import type { StepOutput } from '../../checks/types';
-import { stepProgress, type StepProgress, type StepState } from '../../webview/protocol';
+import { stepProgress, VERDICT_STATES, type StepProgress } from '../../lessons/progress';
 
 /** The subset of vscode.Memento we use. */
 export interface MementoLike {
@@ -13,9 +13,6 @@ export interface MementoLike {
 }
 
 export const PROGRESS_KEY = 'dockerLessons.progress';
-
-/** States that are a verdict (worth keeping across a reload); the rest describe something in flight. */
-const VERDICT_STATES: ReadonlySet<StepState> = new Set(['passed', 'failed', 'cancelled', 'error', 'skipped']);
 
 /** Each stored stream is cut to this many UTF-8 bytes: enough for any check, small enough for globalState. */
 export const OUTPUT_CAP_BYTES = 16 * 1024;

@@ -1,12 +1,12 @@
 // Editor help, the VS Code side: Chinese/English hovers on Dockerfile instructions and flags, hovers on docker command
 // flags in Markdown shell blocks and shell scripts, and a ▶ Run-in-terminal CodeLens on docker commands in Markdown
 // notes (not on the extension's own lessons, which have the lesson webview). The logic lives in the pure modules.
-import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { resolveEndpoint } from '../../engine';
 import type { Endpoint } from '../../engine/types';
-import { stepEnv } from '../../runner/env';
+import { terminalEnv } from '../../runner/env';
+import type { EngineConnection } from '../engine/connection';
+import { EDITOR_COMMANDS, SETTINGS } from '../ids';
 import type { ShellFence } from '../../editor/codeLens';
 import type { DocLang } from '../../editor/dockerfileDocs';
 // The hover modules carry the whole Dockerfile and docker CLI reference texts: load them with the first hover.
@@ -16,9 +16,9 @@ const cliHelp = (): typeof import('../../editor/cliHover') => require('../../edi
 const lensHelp = (): typeof import('../../editor/codeLens') => require('../../editor/codeLens') as typeof import('../../editor/codeLens');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-export const RUN_IN_TERMINAL_COMMAND = 'dockerLessons.runInTerminal';
-export const CODELENS_SETTING = 'dockerLessons.codeLens.enabled';
-const HOST_SETTING = 'dockerLessons.host';
+/** The window's engine connection, as far as the editor help needs it. */
+export type EditorEngine = Pick<EngineConnection, 'get' | 'onDidChangeEngine'>;
+
 const TERMINAL_NAME = 'Docker 实践课';
 
 function hoverLanguage(): DocLang {
@@ -33,9 +33,9 @@ function markdownHover(markdown: string, range: vscode.Range): vscode.Hover {
   return new vscode.Hover(content, range);
 }
 
-export function registerEditorHelp(context: vscode.ExtensionContext): vscode.Disposable {
+export function registerEditorHelp(context: Pick<vscode.ExtensionContext, 'extensionUri'>, connection: EditorEngine): vscode.Disposable {
   const lessonsDir = vscode.Uri.joinPath(context.extensionUri, 'lessons').fsPath;
-  const terminals = new LessonTerminal();
+  const terminals = new EngineTerminal(connection);
   const codeLenses = new DockerCommandLensProvider(lessonsDir);
 
   return vscode.Disposable.from(
@@ -44,7 +44,7 @@ export function registerEditorHelp(context: vscode.ExtensionContext): vscode.Dis
     vscode.languages.registerHoverProvider({ language: 'dockerfile' }, { provideHover: provideDockerfileHover }),
     vscode.languages.registerHoverProvider([{ language: 'markdown' }, { language: 'shellscript' }], new DockerCommandHoverProvider()),
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, codeLenses),
-    vscode.commands.registerCommand(RUN_IN_TERMINAL_COMMAND, (command: unknown) => runInTerminal(command, terminals)),
+    vscode.commands.registerCommand(EDITOR_COMMANDS.runInTerminal, (command: unknown) => runInTerminal(command, connection, terminals)),
   );
 }
 
@@ -104,13 +104,13 @@ class DockerCommandLensProvider implements vscode.CodeLensProvider, vscode.Dispo
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly configListener = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration(CODELENS_SETTING)) this.changed.fire();
+    if (e.affectsConfiguration(SETTINGS.codeLensEnabled)) this.changed.fire();
   });
 
   constructor(private readonly lessonsDir: string) {}
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!vscode.workspace.getConfiguration().get<boolean>(CODELENS_SETTING, true)) return [];
+    if (!vscode.workspace.getConfiguration().get<boolean>(SETTINGS.codeLensEnabled, true)) return [];
     if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return [];
     if (document.uri.scheme === 'file' && isInside(document.uri.fsPath, this.lessonsDir)) return [];
     // Cheap pre-check: most Markdown files never mention docker.
@@ -119,7 +119,7 @@ class DockerCommandLensProvider implements vscode.CodeLensProvider, vscode.Dispo
     return lensHelp().findDockerCommands(text).map((snippet) => new vscode.CodeLens(new vscode.Range(snippet.line, 0, snippet.line, 0), {
       title: vscode.l10n.t('▶ Run in terminal'),
       tooltip: snippet.command,
-      command: RUN_IN_TERMINAL_COMMAND,
+      command: EDITOR_COMMANDS.runInTerminal,
       arguments: [snippet.command],
     }));
   }
@@ -135,7 +135,7 @@ function isInside(file: string, folder: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-async function runInTerminal(command: unknown, terminals: LessonTerminal): Promise<void> {
+async function runInTerminal(command: unknown, connection: EditorEngine, terminals: EngineTerminal): Promise<void> {
   if (typeof command !== 'string' || !command.trim()) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Use the ▶ Run in terminal link above a docker command in a Markdown note.'));
     return;
@@ -161,8 +161,8 @@ async function runInTerminal(command: unknown, terminals: LessonTerminal): Promi
 
   let endpoint: Endpoint;
   try {
-    const setting = vscode.workspace.getConfiguration().get<string>(HOST_SETTING) ?? '';
-    endpoint = resolveEndpoint({ setting, env: process.env, homeDir: os.homedir(), platform: process.platform });
+    // The window's engine (the explorer's and the lessons'): the same address, setting and environment.
+    endpoint = connection.get().endpoint;
   } catch (error) {
     // EngineError('bad-host') already says what is wrong and what to fix, in the user's language.
     void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
@@ -173,32 +173,28 @@ async function runInTerminal(command: unknown, terminals: LessonTerminal): Promi
   terminal.sendText(command, true);
 }
 
-/** One reused terminal per engine address, its environment pointing the docker CLI at the resolved engine. */
-class LessonTerminal implements vscode.Disposable {
+/** One reused terminal whose environment points the docker CLI at the window's engine; a new one after the engine
+ *  changed (the old terminal stays for whatever runs in it). */
+class EngineTerminal implements vscode.Disposable {
   private terminal: vscode.Terminal | undefined;
-  private url: string | undefined;
-  private readonly closeListener = vscode.window.onDidCloseTerminal((closed) => {
-    if (closed === this.terminal) this.terminal = undefined;
-  });
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(connection: EditorEngine) {
+    this.subscriptions = [
+      vscode.window.onDidCloseTerminal((closed) => {
+        if (closed === this.terminal) this.terminal = undefined;
+      }),
+      connection.onDidChangeEngine(() => { this.terminal = undefined; }),
+    ];
+  }
 
   get(endpoint: Endpoint): vscode.Terminal {
-    if (this.terminal && this.terminal.exitStatus === undefined && this.url === endpoint.url) return this.terminal;
-    // A new address needs a new environment; the old terminal stays for whatever runs in it.
-    this.url = endpoint.url;
+    if (this.terminal && this.terminal.exitStatus === undefined) return this.terminal;
     this.terminal = vscode.window.createTerminal({ name: TERMINAL_NAME, env: terminalEnv(endpoint) });
     return this.terminal;
   }
 
   dispose(): void {
-    this.closeListener.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
   }
-}
-
-/** DOCKER_HOST and TLS settings for the resolved engine; a stale DOCKER_CONTEXT or TLS variable is removed (null). */
-function terminalEnv(endpoint: Endpoint): Record<string, string | null> {
-  const env: Record<string, string | null> = {
-    DOCKER_CONTEXT: null, DOCKER_TLS: null, DOCKER_TLS_VERIFY: null, DOCKER_CERT_PATH: null,
-  };
-  for (const [key, value] of Object.entries(stepEnv(endpoint, {}))) if (value !== undefined) env[key] = value;
-  return env;
 }

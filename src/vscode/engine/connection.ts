@@ -3,8 +3,7 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { createEngine, resolveEndpoint, type DockerEngine } from '../../engine';
-
-export const HOST_SETTING = 'dockerLessons.host';
+import { SETTINGS } from '../ids';
 
 export class EngineConnection implements vscode.Disposable {
   private engine: DockerEngine | undefined;
@@ -15,7 +14,7 @@ export class EngineConnection implements vscode.Disposable {
 
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {
     this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(HOST_SETTING)) this.reset();
+      if (e.affectsConfiguration(SETTINGS.host)) this.reset();
     });
   }
 
@@ -24,7 +23,7 @@ export class EngineConnection implements vscode.Disposable {
   get(): DockerEngine {
     if (!this.engine) {
       // In Restricted Mode VS Code ignores a workspace value of this setting (it is a restrictedConfiguration).
-      const setting = vscode.workspace.getConfiguration().get<string>(HOST_SETTING) ?? '';
+      const setting = vscode.workspace.getConfiguration().get<string>(SETTINGS.host) ?? '';
       const endpoint = resolveEndpoint({ setting, env: this.env, homeDir: os.homedir(), platform: process.platform });
       this.engine = createEngine(endpoint);
     }

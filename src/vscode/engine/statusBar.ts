@@ -2,12 +2,16 @@
 // learned: it never talks to Docker itself. Hidden until the state is known.
 import * as vscode from 'vscode';
 import type { EngineState, ExplorerModelController } from '../../viewmodel/explorer/controller';
+import { EXPLORER_COMMANDS, STATUS_BAR_ITEMS } from '../ids';
+
+/** What the status bar reads from the explorer's controller. */
+export type EngineStateSource = Pick<ExplorerModelController, 'state' | 'error' | 'serverVersion' | 'onDidChangeState'>;
 
 export class EngineStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('dockerLessons.engine', vscode.StatusBarAlignment.Left, 10);
+  private readonly item = vscode.window.createStatusBarItem(STATUS_BAR_ITEMS.engine, vscode.StatusBarAlignment.Left, 10);
   private readonly subscription: { dispose(): void };
 
-  constructor(private readonly controller: ExplorerModelController) {
+  constructor(private readonly controller: EngineStateSource) {
     this.item.name = vscode.l10n.t('Docker engine');
     this.subscription = controller.onDidChangeState(() => this.update());
     this.update();
@@ -24,14 +28,14 @@ export class EngineStatusBar implements vscode.Disposable {
       const version = this.controller.serverVersion;
       this.item.text = version ? `$(vm-running) Docker ${version}` : '$(vm-running) Docker';
       this.item.tooltip = vscode.l10n.t('Connected to the Docker engine. Click to refresh.');
-      this.item.command = 'dockerLessons.refresh';
+      this.item.command = EXPLORER_COMMANDS.refresh;
       this.item.backgroundColor = undefined;
     } else {
       const what = state === 'permission-denied' ? vscode.l10n.t('permission denied')
         : state === 'bad-host' ? vscode.l10n.t('bad host address') : vscode.l10n.t('not reachable');
       this.item.text = `$(vm-outline) Docker: ${what}`;
       this.item.tooltip = this.controller.error?.message ?? (endpoint ?? '');
-      this.item.command = 'dockerLessons.retryConnection';
+      this.item.command = EXPLORER_COMMANDS.retryConnection;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     }
     this.item.show();

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ExplorerModelController } from '../../viewmodel/explorer/controller';
 import { buildItems, EXPLORER_VIEWS, viewsAffectedBy, type ExplorerItem, type ExplorerView } from '../../viewmodel/explorer/model';
+import { VIEWS } from '../ids';
 
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerItem> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -44,7 +45,7 @@ export function registerExplorerViews(controller: ExplorerModelController): Expl
   const treeViews = new Map<ExplorerView, vscode.TreeView<ExplorerItem>>();
   for (const view of EXPLORER_VIEWS) {
     const provider = new ExplorerTreeProvider(view, controller);
-    const treeView = vscode.window.createTreeView(`dockerLessons.${view}`, {
+    const treeView = vscode.window.createTreeView(VIEWS[view], {
       treeDataProvider: provider,
       showCollapseAll: view === 'images',
     });

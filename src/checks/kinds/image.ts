@@ -1,21 +1,51 @@
 // `image:` checks over GET /images/{name}/json (config, layers, size) and GET /images/{name}/history.
-import type Dockerode from 'dockerode';
-import type { z } from 'zod';
-import { t } from '../i18n';
-import { durationMs, type imageCheck } from '../lessons/schema';
+import { z } from 'zod';
+import type { ImageDetails, ImageHistoryRow } from '../../engine/types';
+import { t } from '../../i18n';
 import {
   type Outcome, combine, envRecord, excerpt, formatBytes, formatJson, formatRecord, joinClauses, joinItems, labelled,
   portKey, recordProp, shortId, subsetProp,
-} from './describe';
-import type { HistoryRow, Lookup } from './lookup';
-import { type PropSpec, judgeAll, missingOutcome, same, spec, verdictOf } from './props';
+} from '../describe';
+import type { Lookup } from '../lookup';
+import { type PropSpec, judgeAll, missingOutcome, same, spec, verdictOf } from '../props';
+import { common, defineKind, durationMs, durationSchema, nonEmpty, numberish, portSpec } from './common';
+
+export const imageCheck = z.object({
+  image: nonEmpty,
+  absent: z.boolean().optional(),
+  cmd: z.array(z.string()).nullable().optional(),
+  entrypoint: z.array(z.string()).nullable().optional(),
+  /** Env entries that must be present, KEY: value. */
+  env: z.record(z.string(), z.string()).optional(),
+  exposedPorts: z.array(portSpec).optional(),
+  workdir: z.string().optional(),
+  user: z.string().optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  volumes: z.array(z.string()).optional(),
+  healthcheck: z.object({ test: z.array(z.string()).optional(), interval: durationSchema.optional(), retries: numberish.optional() }).strict().optional(),
+  stopSignal: z.string().optional(),
+  onBuild: z.array(z.string()).optional(),
+  author: z.string().optional(),
+  comment: z.string().optional(),
+  /** Number of layers (RootFS.Layers). */
+  layers: numberish.optional(),
+  minLayers: numberish.optional(),
+  /** Same image id as this other reference. */
+  sameAs: z.string().optional(),
+  differentFrom: z.string().optional(),
+  maxSizeBytes: numberish.optional(),
+  /** `docker history` rows (including empty layers) at least / exactly. */
+  historyLength: numberish.optional(),
+  historyContains: z.string().optional(),
+  ...common,
+}).strict();
 
 export type ImageCheck = z.infer<typeof imageCheck>;
-type Info = Dockerode.ImageInspectInfo;
+type Info = ImageDetails;
 
 export interface ImageSubject {
   info: Info;
-  history?: HistoryRow[];
+  history?: ImageHistoryRow[];
   /** The images named by sameAs / differentFrom (undefined when they do not exist). */
   sameAs?: Info;
   differentFrom?: Info;
@@ -47,8 +77,6 @@ function msText(ms: number): string {
   return `${ms}ms`;
 }
 
-type Healthcheck = { Test?: string[]; Interval?: number; Retries?: number } | undefined;
-
 function healthcheckText(test: string[] | undefined, intervalMs: number | undefined, retries: number | undefined): string {
   const parts: string[] = [];
   if (test) parts.push(labelled('test', formatJson(test)));
@@ -61,7 +89,7 @@ function healthcheckSpec(wanted: NonNullable<ImageCheck['healthcheck']>): PropSp
   const intervalMs = wanted.interval === undefined ? undefined : durationMs(wanted.interval, 0);
   const expected = healthcheckText(wanted.test, intervalMs, wanted.retries) || t('set');
   return spec(t('healthcheck'), expected, ({ info }) => {
-    const actual = info.Config.Healthcheck as Healthcheck;
+    const actual = info.Config.Healthcheck;
     if (!actual?.Test?.length || actual.Test[0] === 'NONE') return { pass: false, actual: t('(not set)') };
     const actualMs = actual.Interval ? actual.Interval / 1e6 : 30_000; // docker's default interval is 30 s
     const pass = (!wanted.test || formatJson(wanted.test) === formatJson(actual.Test))
@@ -121,7 +149,7 @@ function imageSpecs(check: ImageCheck): PropSpec<ImageSubject>[] {
   if (check.stopSignal !== undefined) {
     const wanted = signalName(check.stopSignal);
     specs.push(spec(t('stop signal'), wanted, ({ info }) => {
-      const actual = (info.Config as { StopSignal?: string }).StopSignal;
+      const actual = info.Config.StopSignal;
       return { pass: !!actual && signalName(actual) === wanted, actual: orNotSet(actual) };
     }));
   }
@@ -215,3 +243,10 @@ export async function evaluateImage(check: ImageCheck, lookup: Lookup): Promise<
   ]);
   return imageOutcome(check, { info, history, sameAs, differentFrom });
 }
+
+export const imageKind = defineKind({
+  key: 'image',
+  schema: imageCheck,
+  evaluate: (check, { lookup }) => evaluateImage(check, lookup),
+  describe: (check) => imageOutcome(check, undefined),
+});

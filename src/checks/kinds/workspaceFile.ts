@@ -1,12 +1,19 @@
 // `workspaceFile:` checks: a file in the lesson's working folder (what an edit step writes, or a saved tarball).
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { z } from 'zod';
-import { t } from '../i18n';
-import type { workspaceFileCheck } from '../lessons/schema';
-import { type Outcome, excerpt, joinItems } from './describe';
-import { NotATarError, hasMember, normalizeMember, tarMembers } from './tar';
-import { describeTextMatch, hasTextMatch, matchText, pickTextMatch } from './text';
+import { z } from 'zod';
+import { t } from '../../i18n';
+import { type Outcome, excerpt, joinItems } from '../describe';
+import { NotATarError, hasMember, normalizeMember, tarMembers } from '../tar';
+import { describeTextMatch, hasTextMatch, matchText, pickTextMatch } from '../text';
+import { common, defineKind, nonEmpty, textMatch } from './common';
+
+/** A file in the lesson's working folder (what an `edit` step asks the learner to write). */
+export const workspaceFileCheck = z.object({
+  /** path relative to the lesson's working folder; save/export steps produce tarballs there too. */
+  workspaceFile: z.object({ path: nonEmpty, absent: z.boolean().optional(), tarContains: z.string().optional() }).extend(textMatch.shape).strict(),
+  ...common,
+}).strict();
 
 export type WorkspaceFileCheck = z.infer<typeof workspaceFileCheck>;
 
@@ -63,3 +70,10 @@ export async function evaluateWorkspaceFile(check: WorkspaceFileCheck, workDir: 
   const result = matchText(content, match);
   return { title, ...result, actual: result.pass ? excerpt(content) : result.actual };
 }
+
+export const workspaceFileKind = defineKind({
+  key: 'workspaceFile',
+  schema: workspaceFileCheck,
+  evaluate: (check, { ctx }) => evaluateWorkspaceFile(check, ctx.workDir),
+  describe: (check) => ({ title: t('File {0} in the working folder', check.workspaceFile.path), expected: '—' }),
+});

@@ -4,8 +4,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   capUtf8, lessonShare, OUTPUT_CAP_BYTES, parseProgressData, ProgressModel, PROGRESS_KEY, type MementoLike,
-} from '../../src/viewmodel/lessons/progress';
-import type { StepProgress } from '../../src/webview/protocol';
+} from '../../../../src/viewmodel/lessons/progress';
+import type { StepProgress } from '../../../../src/lessons/progress';
 
 /** globalState stand-in: stores a JSON copy, like VS Code does, so shared references cannot fake persistence. */
 class FakeMemento implements MementoLike {

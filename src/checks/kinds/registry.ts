@@ -1,9 +1,18 @@
 // `registry:` checks: the Registry HTTP API v2 on a loopback registry (GET /v2/_catalog, /v2/<repo>/tags/list).
-import type { z } from 'zod';
-import { t } from '../i18n';
-import type { registryCheck } from '../lessons/schema';
-import { type Outcome, joinItems } from './describe';
-import { type HttpAnswer, httpRequest, loopbackUrl, networkErrorText } from './http';
+import { z } from 'zod';
+import { t } from '../../i18n';
+import { type Outcome, joinItems } from '../describe';
+import { common, defineKind, nonEmpty } from './common';
+import { HTTP_ATTEMPT_MS, type HttpAnswer, httpRequest, loopbackUrl, networkErrorText } from './http';
+
+export const registryCheck = z.object({
+  registry: z.object({
+    url: z.string().regex(/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?\/?$/, { error: () => t('a registry URL on 127.0.0.1') }),
+    repository: nonEmpty,
+    tag: z.string().optional(),
+  }).strict(),
+  ...common,
+}).strict();
 
 export type RegistryCheck = z.infer<typeof registryCheck>;
 
@@ -74,3 +83,10 @@ export async function evaluateRegistry(check: RegistryCheck, timeoutMs: number, 
   }
   return registryOutcome(check.registry, { catalog, tags });
 }
+
+export const registryKind = defineKind({
+  key: 'registry',
+  schema: registryCheck,
+  evaluate: (check, { timeoutMs, ctx }) => evaluateRegistry(check, timeoutMs(HTTP_ATTEMPT_MS), ctx.signal),
+  describe: ({ registry: { repository, url } }) => ({ title: t('Repository {0} in the registry at {1}', repository, url), expected: repository }),
+});

@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  dockerLogsCommand, dockerRunCommand, dockerShellCommand, parseImageReference, pruneListing, terminalEnv,
+  dockerLogsCommand, dockerRunCommand, dockerShellCommand, parseImageReference, pruneListing,
   validateContainerName, validatePortMapping,
-} from '../../src/viewmodel/explorer/actions';
+} from '../../../../src/viewmodel/explorer/actions';
 
 describe('explorer actions', () => {
   test('image references are validated like Docker does', () => {
@@ -30,13 +30,6 @@ describe('explorer actions', () => {
     assert.equal(dockerRunCommand('nginx:latest', '', ''), 'docker run -d nginx:latest');
     assert.equal(dockerLogsCommand('web'), 'docker logs -f --tail 200 web');
     assert.equal(dockerShellCommand('web'), 'docker exec -it web sh');
-  });
-
-  test('terminal env points the docker CLI at the same engine', () => {
-    assert.deepEqual(terminalEnv({ kind: 'unix', socketPath: '/var/run/docker.sock', url: 'unix:///var/run/docker.sock', source: 'default-socket' }),
-      { DOCKER_HOST: 'unix:///var/run/docker.sock' });
-    assert.deepEqual(terminalEnv({ kind: 'tcp', host: 'h', port: 2376, url: 'tcp://h:2376', source: 'DOCKER_HOST',
-      tls: { caPath: '/certs/ca.pem', verify: true } }), { DOCKER_HOST: 'tcp://h:2376', DOCKER_CERT_PATH: '/certs', DOCKER_TLS_VERIFY: '1' });
   });
 
   test('prune listing shows at most 20 names and then how many more', () => {

@@ -2,16 +2,30 @@
 // Anything but loopback is refused here too, whatever the schema let through: checks never reach the network.
 import * as http from 'http';
 import * as https from 'https';
-import type { z } from 'zod';
-import { t } from '../i18n';
-import type { httpCheck } from '../lessons/schema';
-import { type Outcome, type Prop, combine } from './describe';
-import { describeTextMatch, hasTextMatch, matchText, pickTextMatch } from './text';
+import { z } from 'zod';
+import { t } from '../../i18n';
+import { type Outcome, type Prop, combine } from '../describe';
+import { describeTextMatch, hasTextMatch, matchText, pickTextMatch } from '../text';
+import { common, defineKind, numberish, textMatch } from './common';
+
+export const httpCheck = z.object({
+  http: z.object({
+    /** Loopback only (127.0.0.1 / localhost / [::1]); the schema refuses other hosts. */
+    url: z.string().regex(/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/, { error: () => t('an http(s) URL on 127.0.0.1 / localhost') }),
+    status: numberish.optional(),
+    method: z.enum(['GET', 'HEAD']).optional(),
+  }).extend(textMatch.shape).strict(),
+  ...common,
+}).strict();
 
 export type HttpCheck = z.infer<typeof httpCheck>;
 
 /** Bodies beyond this are cut: checks look for a phrase on a page, not at downloads. */
 const MAX_BODY_BYTES = 1024 * 1024;
+/** One request may take this long (less when the check's wait is nearly over); http and registry checks. */
+export const HTTP_ATTEMPT_MS = 2000;
+/** A server takes a moment to answer after its container starts: without `within`, wait this long. */
+const HTTP_DEFAULT_WITHIN_MS = 5000;
 
 /** The URL when it is http(s) on 127.0.0.0/8, localhost or [::1]; undefined otherwise. */
 export function loopbackUrl(raw: string): URL | undefined {
@@ -111,3 +125,11 @@ export async function evaluateHttp(check: HttpCheck, timeoutMs: number, signal?:
     return httpOutcome(check.http, { error: networkErrorText(error, timeoutMs) });
   }
 }
+
+export const httpKind = defineKind({
+  key: 'http',
+  schema: httpCheck,
+  defaultWithinMs: HTTP_DEFAULT_WITHIN_MS,
+  evaluate: (check, { timeoutMs, ctx }) => evaluateHttp(check, timeoutMs(HTTP_ATTEMPT_MS), ctx.signal),
+  describe: (check) => ({ title: t('HTTP {0} {1}', check.http.method ?? 'GET', check.http.url), expected: '—' }),
+});

@@ -1,16 +1,28 @@
 // `mount:` checks over the container's Mounts (and HostConfig.Tmpfs for `--tmpfs`, which Mounts does not list).
-import type Dockerode from 'dockerode';
 import * as path from 'path';
-import type { z } from 'zod';
-import { t } from '../i18n';
-import type { mountCheck } from '../lessons/schema';
-import { type Outcome, combine, formatBool, joinItems } from './describe';
+import { z } from 'zod';
+import type { ContainerDetails } from '../../engine/types';
+import { t } from '../../i18n';
+import { type Outcome, combine, formatBool, joinItems } from '../describe';
+import type { Lookup } from '../lookup';
+import { type PropSpec, judgeAll, missingOutcome, spec } from '../props';
+import { common, defineKind, nonEmpty } from './common';
 import { noSuchContainerHint } from './container';
-import type { Lookup } from './lookup';
-import { type PropSpec, judgeAll, missingOutcome, spec } from './props';
+
+export const mountCheck = z.object({
+  mount: z.object({
+    container: nonEmpty,
+    destination: nonEmpty,
+    type: z.enum(['volume', 'bind', 'tmpfs']).optional(),
+    /** Volume name (type volume) or host path (type bind). */
+    source: z.string().optional(),
+    readOnly: z.boolean().optional(),
+  }).strict(),
+  ...common,
+}).strict();
 
 export type MountCheck = z.infer<typeof mountCheck>;
-type Info = Dockerode.ContainerInspectInfo;
+type Info = ContainerDetails;
 
 export interface FoundMount {
   type: string;
@@ -30,7 +42,7 @@ export function findMount(info: Info, destination: string): FoundMount | undefin
     const source = mount.Type === 'volume' ? (mount.Name ?? '') : mount.Source;
     return { type: mount.Type, source, readOnly: !mount.RW };
   }
-  const tmpfs = (info.HostConfig as { Tmpfs?: Record<string, string> }).Tmpfs ?? {};
+  const tmpfs = info.HostConfig.Tmpfs ?? {};
   const options = Object.entries(tmpfs).find(([dest]) => trimSlash(dest) === wanted)?.[1];
   if (options !== undefined) return { type: 'tmpfs', source: '', readOnly: options.split(',').includes('ro') };
   return undefined;
@@ -74,3 +86,10 @@ export function mountOutcome(check: MountCheck, info: Info | undefined, workDir:
 export async function evaluateMount(check: MountCheck, lookup: Lookup, workDir: string): Promise<Outcome> {
   return mountOutcome(check, await lookup.container(check.mount.container), workDir);
 }
+
+export const mountKind = defineKind({
+  key: 'mount',
+  schema: mountCheck,
+  evaluate: (check, { lookup, ctx }) => evaluateMount(check, lookup, ctx.workDir),
+  describe: (check, workDir) => mountOutcome(check, undefined, workDir),
+});

@@ -1,14 +1,22 @@
 // `volume:` checks over GET /volumes/{name}.
-import type Dockerode from 'dockerode';
-import type { z } from 'zod';
-import { t } from '../i18n';
-import type { volumeCheck } from '../lessons/schema';
-import { type Outcome, combine, formatRecord, recordProp } from './describe';
-import type { Lookup } from './lookup';
-import { type PropSpec, judgeAll, missingOutcome, same, spec, verdictOf } from './props';
+import { z } from 'zod';
+import type { VolumeDetails } from '../../engine/types';
+import { t } from '../../i18n';
+import { type Outcome, combine, formatRecord, recordProp } from '../describe';
+import type { Lookup } from '../lookup';
+import { type PropSpec, judgeAll, missingOutcome, same, spec, verdictOf } from '../props';
+import { common, defineKind, nonEmpty } from './common';
+
+export const volumeCheck = z.object({
+  volume: nonEmpty,
+  absent: z.boolean().optional(),
+  driver: z.string().optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  ...common,
+}).strict();
 
 export type VolumeCheck = z.infer<typeof volumeCheck>;
-type Info = Dockerode.VolumeInspectInfo;
+type Info = VolumeDetails;
 
 /** Pure: judge a volume check (undefined = no such volume). */
 export function volumeOutcome(check: VolumeCheck, info: Info | undefined): Outcome {
@@ -29,7 +37,7 @@ export function volumeOutcome(check: VolumeCheck, info: Info | undefined): Outco
   }
   if (check.labels) {
     const labels = check.labels;
-    specs.push(spec(t('labels'), formatRecord(labels), (v) => verdictOf(recordProp('', labels, (v.Labels as Record<string, string> | null) ?? {}))));
+    specs.push(spec(t('labels'), formatRecord(labels), (v) => verdictOf(recordProp('', labels, v.Labels ?? {}))));
   }
   const noSuch = t('Create it with `docker volume create {0}` (or run the step that creates it); list volumes with `docker volume ls`.', name);
   if (specs.length === 0) {
@@ -43,3 +51,10 @@ export function volumeOutcome(check: VolumeCheck, info: Info | undefined): Outco
 export async function evaluateVolume(check: VolumeCheck, lookup: Lookup): Promise<Outcome> {
   return volumeOutcome(check, await lookup.volume(check.volume));
 }
+
+export const volumeKind = defineKind({
+  key: 'volume',
+  schema: volumeCheck,
+  evaluate: (check, { lookup }) => evaluateVolume(check, lookup),
+  describe: (check) => volumeOutcome(check, undefined),
+});

@@ -1,17 +1,35 @@
 // `network:` checks over GET /networks/{name} (driver, IPAM, attached containers) and, for aliases and fixed
 // addresses, the containers' NetworkSettings.Networks[<network>].
-import type Dockerode from 'dockerode';
-import type { z } from 'zod';
-import { t } from '../i18n';
-import type { networkCheck } from '../lessons/schema';
-import { type Outcome, combine, formatBool, joinClauses, joinItems, subsetProp } from './describe';
-import type { Lookup } from './lookup';
-import { type PropSpec, judgeAll, missingOutcome, same, spec } from './props';
+import { z } from 'zod';
+import type { ContainerDetails, NetworkDetails, NetworkEndpoint } from '../../engine/types';
+import { t } from '../../i18n';
+import { type Outcome, combine, formatBool, joinClauses, joinItems, subsetProp } from '../describe';
+import type { Lookup } from '../lookup';
+import { type PropSpec, judgeAll, missingOutcome, same, spec } from '../props';
+import { common, defineKind, nonEmpty } from './common';
+
+export const networkCheck = z.object({
+  network: nonEmpty,
+  absent: z.boolean().optional(),
+  driver: z.string().optional(),
+  subnet: z.string().optional(),
+  gateway: z.string().optional(),
+  internal: z.boolean().optional(),
+  /** Containers (names) that must be attached. */
+  containers: z.array(z.string()).optional(),
+  /** Containers that must not be attached. */
+  notContainers: z.array(z.string()).optional(),
+  /** Aliases per container that must be present. */
+  aliases: z.record(z.string(), z.array(z.string())).optional(),
+  /** Fixed IPv4 address per container. */
+  ips: z.record(z.string(), z.string()).optional(),
+  ...common,
+}).strict();
 
 export type NetworkCheck = z.infer<typeof networkCheck>;
-type NetInfo = Dockerode.NetworkInspectInfo;
-type ContainerInfo = Dockerode.ContainerInspectInfo;
-type Endpoint = { Aliases?: string[] | null; IPAddress?: string; IPAMConfig?: { IPv4Address?: string } | null };
+type NetInfo = NetworkDetails;
+type ContainerInfo = ContainerDetails;
+type Endpoint = NetworkEndpoint;
 
 export interface NetworkSubject {
   net: NetInfo;
@@ -20,18 +38,18 @@ export interface NetworkSubject {
 }
 
 function ipamConfigs(net: NetInfo): { Subnet?: string; Gateway?: string }[] {
-  return (net.IPAM?.Config ?? []) as { Subnet?: string; Gateway?: string }[];
+  return net.IPAM?.Config ?? [];
 }
 
 function endpointOf(subject: NetworkSubject, container: string): Endpoint | undefined {
   const info = subject.containers.get(container);
-  const networks = (info?.NetworkSettings?.Networks ?? {}) as Record<string, Endpoint>;
-  return networks[subject.net.Name] ?? Object.entries(networks).find(([, e]) => (e as { NetworkID?: string }).NetworkID === subject.net.Id)?.[1];
+  const networks = info?.NetworkSettings?.Networks ?? {};
+  return networks[subject.net.Name] ?? Object.entries(networks).find(([, e]) => e.NetworkID === subject.net.Id)?.[1];
 }
 
 /** Names attached per the network (running endpoints), plus stopped containers configured on it. */
 function attachedNames(subject: NetworkSubject): string[] {
-  const names = new Set(Object.values(subject.net.Containers ?? {}).map((c) => (c as { Name: string }).Name));
+  const names = new Set(Object.values(subject.net.Containers ?? {}).map((c) => c.Name));
   for (const [name, info] of subject.containers) if (info && endpointOf(subject, name)) names.add(name);
   return [...names];
 }
@@ -157,3 +175,10 @@ export async function evaluateNetwork(check: NetworkCheck, lookup: Lookup): Prom
   const infos = await Promise.all(names.map((n) => lookup.container(n)));
   return networkOutcome(check, { net, containers: new Map(names.map((n, i) => [n, infos[i]])) });
 }
+
+export const networkKind = defineKind({
+  key: 'network',
+  schema: networkCheck,
+  evaluate: (check, { lookup }) => evaluateNetwork(check, lookup),
+  describe: (check) => networkOutcome(check, undefined),
+});

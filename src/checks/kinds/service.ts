@@ -1,39 +1,36 @@
-// `swarm:` (engine info Swarm.LocalNodeState) and `service:` checks (GET /services/{name}, GET /tasks).
-import type { z } from 'zod';
-import { t } from '../i18n';
-import type { serviceCheck, swarmCheck } from '../lessons/schema';
-import { type Outcome, combine, joinItems, normalizeImageRef } from './describe';
-import type { Lookup, ServiceInfo, TaskInfo } from './lookup';
-import { type PropSpec, judgeAll, missingOutcome, same, spec } from './props';
+// `service:` checks over GET /services/{name} and GET /tasks (swarm mode).
+import { z } from 'zod';
+import type { ServiceDetails, TaskDetails } from '../../engine/types';
+import { t } from '../../i18n';
+import { type Outcome, combine, joinItems, normalizeImageRef } from '../describe';
+import type { Lookup } from '../lookup';
+import { type PropSpec, judgeAll, missingOutcome, same, spec } from '../props';
+import { common, defineKind, nonEmpty, numberish } from './common';
+import { swarmOffHint } from './swarm';
 
-export type SwarmCheck = z.infer<typeof swarmCheck>;
+export const serviceCheck = z.object({
+  service: nonEmpty,
+  absent: z.boolean().optional(),
+  replicas: numberish.optional(),
+  /** Running tasks at least / exactly this many, waited for with `within`. */
+  runningTasks: numberish.optional(),
+  image: z.string().optional(),
+  publishedPort: numberish.optional(),
+  ...common,
+}).strict();
+
 export type ServiceCheck = z.infer<typeof serviceCheck>;
-
-/** Pure: judge the node's swarm state ("inactive", "active", "pending", "locked", "error"). */
-export function swarmOutcome(check: SwarmCheck, localNodeState: string | undefined): Outcome {
-  const actual = localNodeState || 'inactive';
-  const pass = actual === check.swarm;
-  const hint = check.swarm === 'active'
-    ? t('Swarm mode is off: turn this engine into a single-node swarm with `docker swarm init`, then check again.')
-    : t('This engine is still in swarm mode: leave it with `docker swarm leave --force`.');
-  return { pass, title: t('Swarm mode of the engine'), expected: check.swarm, actual, hint: pass ? undefined : hint };
-}
-
-export async function evaluateSwarm(check: SwarmCheck, lookup: Lookup): Promise<Outcome> {
-  const info = await lookup.info();
-  return swarmOutcome(check, info.Swarm?.LocalNodeState);
-}
 
 export function noSuchServiceHint(name: string): string {
   return t('Create it with `docker service create --name {0} …` (swarm mode must be active); list services with `docker service ls`.', name);
 }
 
 export interface ServiceSubject {
-  service: ServiceInfo;
-  tasks: TaskInfo[];
+  service: ServiceDetails;
+  tasks: TaskDetails[];
 }
 
-function publishedPorts(service: ServiceInfo): number[] {
+function publishedPorts(service: ServiceDetails): number[] {
   const ports = service.Endpoint?.Ports ?? service.Spec?.EndpointSpec?.Ports ?? [];
   return ports.map((p) => p.PublishedPort).filter((p): p is number => typeof p === 'number');
 }
@@ -99,14 +96,20 @@ export function serviceOutcome(check: ServiceCheck, subject: ServiceSubject | un
 export async function evaluateService(check: ServiceCheck, lookup: Lookup): Promise<Outcome> {
   // Outside swarm mode the service API answers 503; that simply means "no such service" here.
   const info = await lookup.info();
-  if (info.Swarm?.LocalNodeState !== 'active') {
+  if (info.swarm !== 'active') {
     const outcome = serviceOutcome(check, undefined);
     if (check.absent) return outcome;
-    return { ...outcome, actual: t('no such service (swarm mode is {0})', info.Swarm?.LocalNodeState || 'inactive'),
-      hint: t('Swarm mode is off: turn this engine into a single-node swarm with `docker swarm init`, then check again.') };
+    return { ...outcome, actual: t('no such service (swarm mode is {0})', info.swarm || 'inactive'), hint: swarmOffHint() };
   }
   const service = await lookup.service(check.service);
   if (!service) return serviceOutcome(check, undefined);
   const tasks = check.runningTasks !== undefined ? await lookup.serviceTasks(service.ID) : [];
   return serviceOutcome(check, { service, tasks });
 }
+
+export const serviceKind = defineKind({
+  key: 'service',
+  schema: serviceCheck,
+  evaluate: (check, { lookup }) => evaluateService(check, lookup),
+  describe: (check) => serviceOutcome(check, undefined),
+});

@@ -1,28 +1,39 @@
 // `port:` checks: is a container port published on the host (and on which port), or only exposed?
-import type Dockerode from 'dockerode';
-import type { z } from 'zod';
-import { t } from '../i18n';
-import type { portCheck } from '../lessons/schema';
-import { type Outcome, joinItems, portKey } from './describe';
+import { z } from 'zod';
+import type { ContainerDetails, HostPortBinding, PortMap } from '../../engine/types';
+import { t } from '../../i18n';
+import { type Outcome, joinItems, portKey } from '../describe';
+import type { Lookup } from '../lookup';
+import { common, defineKind, nonEmpty, numberish, portSpec } from './common';
 import { noSuchContainerHint } from './container';
-import type { Lookup } from './lookup';
+
+export const portCheck = z.object({
+  port: z.object({
+    container: nonEmpty,
+    private: portSpec,
+    public: numberish.optional(),
+    /** false: exposed but not published. */
+    published: z.boolean().optional(),
+  }).strict(),
+  ...common,
+}).strict();
 
 export type PortCheck = z.infer<typeof portCheck>;
-type Info = Dockerode.ContainerInspectInfo;
-type Binding = { HostIp?: string; HostPort?: string };
+type Info = ContainerDetails;
+type Binding = HostPortBinding;
 
 /** Bindings of one container port: the live ones of a running container, else the configured ones. */
 export function portBindings(info: Info, key: string): Binding[] {
-  const live = (info.NetworkSettings?.Ports as Record<string, Binding[] | null> | undefined)?.[key];
+  const live = info.NetworkSettings?.Ports?.[key];
   if (info.State.Running && live?.length) return live;
-  const configured = (info.HostConfig?.PortBindings as Record<string, Binding[] | null> | undefined)?.[key];
+  const configured = info.HostConfig?.PortBindings?.[key];
   return configured ?? live ?? [];
 }
 
 function isExposed(info: Info, key: string): boolean {
   return key in (info.Config.ExposedPorts ?? {})
-    || key in ((info.NetworkSettings?.Ports as object | undefined) ?? {})
-    || key in ((info.HostConfig?.PortBindings as object | undefined) ?? {});
+    || key in (info.NetworkSettings?.Ports ?? {})
+    || key in (info.HostConfig?.PortBindings ?? {});
 }
 
 function bindingText(binding: Binding): string {
@@ -34,7 +45,7 @@ function bindingText(binding: Binding): string {
 /** Every published port of the container, e.g. "8081->80/tcp", for "published instead" hints. */
 function allPublished(info: Info): string[] {
   const result = new Set<string>();
-  const sources = [info.NetworkSettings?.Ports, info.HostConfig?.PortBindings] as (Record<string, Binding[] | null> | undefined)[];
+  const sources: (PortMap | null | undefined)[] = [info.NetworkSettings?.Ports, info.HostConfig?.PortBindings];
   for (const source of sources) {
     for (const [key, bindings] of Object.entries(source ?? {})) {
       for (const binding of bindings ?? []) if (binding.HostPort) result.add(`${binding.HostPort}->${key}`);
@@ -93,3 +104,10 @@ export function portOutcome(check: PortCheck, info: Info | undefined): Outcome {
 export async function evaluatePort(check: PortCheck, lookup: Lookup): Promise<Outcome> {
   return portOutcome(check, await lookup.container(check.port.container));
 }
+
+export const portKind = defineKind({
+  key: 'port',
+  schema: portCheck,
+  evaluate: (check, { lookup }) => evaluatePort(check, lookup),
+  describe: (check) => portOutcome(check, undefined),
+});

@@ -1,16 +1,43 @@
 // `container:` checks over GET /containers/{name}/json.
-import type Dockerode from 'dockerode';
-import type { z } from 'zod';
-import { t } from '../i18n';
-import type { containerCheck } from '../lessons/schema';
+import { z } from 'zod';
+import type { ContainerDetails } from '../../engine/types';
+import { t } from '../../i18n';
 import {
   type Outcome, combine, envRecord, formatBool, formatBytes, formatJson, formatRecord, normalizeImageRef, recordProp, shortId,
-} from './describe';
-import type { Lookup } from './lookup';
-import { type PropSpec, judgeAll, missingOutcome, same, spec, verdictOf } from './props';
+} from '../describe';
+import type { Lookup } from '../lookup';
+import { type PropSpec, judgeAll, missingOutcome, same, spec, verdictOf } from '../props';
+import { common, defineKind, nonEmpty, numberish } from './common';
+
+export const containerCheck = z.object({
+  container: nonEmpty,
+  state: z.enum(['running', 'exited', 'paused', 'created', 'restarting', 'absent', 'exists']).optional(),
+  exitCode: numberish.optional(),
+  /** Image the container was created from, as the user typed it (Config.Image). */
+  image: z.string().optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  restartPolicy: z.object({ name: z.enum(['no', 'always', 'unless-stopped', 'on-failure']), maxRetries: numberish.optional() }).strict().optional(),
+  /** RestartCount at least this. */
+  minRestarts: numberish.optional(),
+  health: z.enum(['starting', 'healthy', 'unhealthy', 'none']).optional(),
+  tty: z.boolean().optional(),
+  openStdin: z.boolean().optional(),
+  env: z.record(z.string(), z.string()).optional(),
+  cmd: z.array(z.string()).optional(),
+  hostname: z.string().optional(),
+  /** HostConfig limits (bytes / NanoCpus / shares). */
+  memory: numberish.optional(),
+  nanoCpus: numberish.optional(),
+  cpuShares: numberish.optional(),
+  readOnlyRootfs: z.boolean().optional(),
+  networkMode: z.string().optional(),
+  /** Name of the container whose state this one must match (same id), e.g. after rename. */
+  sameIdAs: z.string().optional(),
+  ...common,
+}).strict();
 
 export type ContainerCheck = z.infer<typeof containerCheck>;
-type Info = Dockerode.ContainerInspectInfo;
+type Info = ContainerDetails;
 
 /** docker's own words for a state, with the exit code of a stopped container: "exited (137)". */
 export function formatState(info: Info): string {
@@ -182,3 +209,10 @@ export async function evaluateContainer(check: ContainerCheck, lookup: Lookup): 
   ]);
   return containerOutcome(check, info, other);
 }
+
+export const containerKind = defineKind({
+  key: 'container',
+  schema: containerCheck,
+  evaluate: (check, { lookup }) => evaluateContainer(check, lookup),
+  describe: (check) => containerOutcome(check, undefined),
+});

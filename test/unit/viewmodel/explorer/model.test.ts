@@ -1,11 +1,11 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBundle } from '../../src/i18n';
-import type { ContainerSummary, EngineSnapshot, ImageSummary, NetworkSummary, VolumeSummary } from '../../src/engine/types';
+import { useBundle } from '../../../../src/i18n';
+import type { ContainerSummary, EngineSnapshot, ImageSummary, NetworkSummary, VolumeSummary } from '../../../../src/engine/types';
 import {
   buildItems, flatten, formatPort, formatPorts, humanSize, relativeAge, splitReference, viewsAffectedBy,
-} from '../../src/viewmodel/explorer/model';
-import zhExplorer from '../../l10n/zh-cn/explorer.json';
+} from '../../../../src/viewmodel/explorer/model';
+import zhExplorer from '../../../../l10n/zh-cn/explorer.json';
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 const secondsAgo = (s: number) => Math.floor(NOW / 1000) - s;
@@ -178,7 +178,7 @@ describe('explorer model: language', () => {
 
 describe('stand-in detection', () => {
   test('an image built FROM a stand-in inherits its labels but is not a stand-in', async () => {
-    const { isStandInImage, isStandInOwnTag } = await import('../../src/engine/types');
+    const { isStandInImage, isStandInOwnTag } = await import('../../../../src/engine/types');
     const labels = { 'docker-lessons.standin': 'true', 'docker-lessons.standin.of': 'nginx' };
     assert.equal(isStandInImage({ labels, repoTags: ['nginx:latest', 'nginx:alpine'] }), true);
     assert.equal(isStandInImage({ labels, repoTags: ['myweb:latest'] }), false, 'built by hand FROM nginx');
