@@ -2,7 +2,8 @@
 // vscode-free so it is unit-tested in plain Node; lessonPanel.ts only adds the localized labels and posts it.
 import { defaultVars, invalidVarValue, renderLessonHtml, renderMarkdownInline } from '../../lessons';
 import type { Lesson, Step } from '../../lessons/schema';
-import type { LessonView, StepProgress, StepView } from '../../webview/protocol';
+import type { StepProgress } from '../../lessons/progress';
+import type { LessonView, StepView } from '../../webview/protocol';
 
 export interface Neighbours {
   prev?: Pick<Lesson, 'meta'>;

@@ -2,7 +2,7 @@
 // labels, icons and tooltips are unit-tested; lessonsTree.ts turns these nodes into TreeItems.
 import { t } from '../../i18n';
 import type { Lesson, Step } from '../../lessons/schema';
-import type { StepProgress } from '../../webview/protocol';
+import type { StepProgress } from '../../lessons/progress';
 import { lessonShare } from './progress';
 
 export interface NodeIcon {

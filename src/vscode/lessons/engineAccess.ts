@@ -2,6 +2,7 @@
 // classified message (not running, permission denied, bad host) with Retry and Open Settings.
 import * as vscode from 'vscode';
 import { classifyError, EngineError, type DockerEngine } from '../../engine';
+import { EXPLORER_COMMANDS, SETTINGS, VSCODE_COMMANDS } from '../ids';
 
 const l10n = vscode.l10n;
 
@@ -18,8 +19,8 @@ export async function reachableEngine(create: () => DockerEngine, onError?: (mes
     const retry = l10n.t('Retry Connection');
     const settings = l10n.t('Open Settings');
     void vscode.window.showErrorMessage(message, retry, settings).then((choice) => {
-      if (choice === retry) void vscode.commands.executeCommand('dockerLessons.retryConnection');
-      if (choice === settings) void vscode.commands.executeCommand('workbench.action.openSettings', 'dockerLessons.host');
+      if (choice === retry) void vscode.commands.executeCommand(EXPLORER_COMMANDS.retryConnection);
+      if (choice === settings) void vscode.commands.executeCommand(VSCODE_COMMANDS.openSettings, SETTINGS.host);
     });
     return undefined;
   }

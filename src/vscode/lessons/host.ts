@@ -14,7 +14,7 @@ import {
 } from '../../runner';
 import { insideDir } from '../../runner/workdir';
 import { LessonRunLock } from '../../viewmodel/lessons/runLock';
-import type { StepProgress } from '../../webview/protocol';
+import type { StepProgress } from '../../lessons/progress';
 import { LessonCatalog } from './catalog';
 import { EditFiles } from './editFiles';
 import { reachableEngine } from './engineAccess';

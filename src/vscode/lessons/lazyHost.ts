@@ -4,10 +4,10 @@
 // relays the host's events once the host exists, and any real request creates it.
 import * as vscode from 'vscode';
 import type { Lesson, Step } from '../../lessons/schema';
-import type { StepProgress } from '../../webview/protocol';
+import type { StepProgress } from '../../lessons/progress';
 import type { LessonHost, LessonHostOptions } from './host';
-import type { PROGRESS_KEY } from '../../viewmodel/lessons/progress';
 import type { LessonService, ProgressChange } from './service';
+import { STORAGE_KEYS } from '../ids';
 import type { StepTaskSource } from './tasks';
 
 // esbuild initialises a bundled module reached only through require() on that first call, not when the bundle loads.
@@ -15,7 +15,6 @@ import type { StepTaskSource } from './tasks';
 const lessonServiceModule = (): typeof import('./host') => require('./host') as typeof import('./host');
 
 /** progressModel's key, repeated so reading it does not load that module (the type keeps the two equal). */
-const STORED_PROGRESS_KEY: typeof PROGRESS_KEY = 'dockerLessons.progress';
 
 /** A loose look at the stored progress, for the two answers needed before the host exists. */
 interface RawProgress {
@@ -73,7 +72,7 @@ export class LazyLessonHost implements LessonService, StepTaskSource {
   }
 
   private storedProgress(): RawProgress | undefined {
-    const raw = this.options.globalState.get<RawProgress>(STORED_PROGRESS_KEY);
+    const raw = this.options.globalState.get<RawProgress>(STORAGE_KEYS.progress);
     return raw && typeof raw === 'object' && raw.version === 1 ? raw : undefined;
   }
 

@@ -3,11 +3,12 @@
 // Everything here stays light: the LessonHost (parser, runner, checks, zod) is created on first need (lazyHost.ts).
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../../engine';
-import type { StepProgress } from '../../webview/protocol';
+import type { StepProgress } from '../../lessons/progress';
 import { LazyLessonHost } from './lazyHost';
-import { lessonArgs, LESSONS_VIEW, LessonsTreeProvider, OPEN_LESSON_COMMAND } from './tree';
+import { lessonArgs, LessonsTreeProvider } from './tree';
+import { LESSON_COMMANDS, TASK_TYPE, VIEWS } from '../ids';
 import { LessonStatusBar } from './statusBar';
-import { LessonTaskProvider, TASK_TYPE } from './tasks';
+import { LessonTaskProvider } from './tasks';
 import { openWalkthrough, WalkthroughContext, type EngineStateSource } from './walkthrough';
 
 export interface LessonsUi extends vscode.Disposable {
@@ -38,7 +39,7 @@ export function registerLessonsUi(context: vscode.ExtensionContext, options: Les
   // Commands and handlers below are lesson work: they create the host.
   const host = () => lazyHost.host();
   const tree = new LessonsTreeProvider(lazyHost);
-  const treeView = vscode.window.createTreeView(LESSONS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView(VIEWS.lessons, { treeDataProvider: tree, showCollapseAll: true });
   const walkthrough = new WalkthroughContext(lazyHost, options.engine, options.engineState);
   // A click opens the webview through `dockerLessons.openLesson`; the selection tells us where the learner went.
   const selection = treeView.onDidChangeSelection((e) => {
@@ -49,7 +50,7 @@ export function registerLessonsUi(context: vscode.ExtensionContext, options: Les
   async function openLesson(lessonId: string, stepId?: string): Promise<void> {
     host().noteOpened(lessonId, stepId);
     try {
-      await vscode.commands.executeCommand(OPEN_LESSON_COMMAND, lessonId, stepId);
+      await vscode.commands.executeCommand(LESSON_COMMANDS.openLesson, lessonId, stepId);
     } catch (error) {
       void vscode.window.showErrorMessage(l10n.t('Could not open the lesson: {0}', error instanceof Error ? error.message : String(error)));
     }
@@ -83,16 +84,16 @@ export function registerLessonsUi(context: vscode.ExtensionContext, options: Les
   }
 
   const commands: Record<string, (...args: unknown[]) => unknown> = {
-    'dockerLessons.continue': async () => {
+    [LESSON_COMMANDS.continue]: async () => {
       const position = host().lastPosition();
       if (position && (await host().lesson(position.lessonId))) return openLesson(position.lessonId, position.stepId);
       const first = (await host().lessons())[0];
       if (first) return openLesson(first.meta.id);
       return openWalkthrough(context.extension.id);
     },
-    'dockerLessons.gettingStarted': () => openWalkthrough(context.extension.id),
-    'dockerLessons.refreshLessons': async () => { await host().reloadLessons(); },
-    'dockerLessons.resetProgress': async () => {
+    [LESSON_COMMANDS.gettingStarted]: () => openWalkthrough(context.extension.id),
+    [LESSON_COMMANDS.refreshLessons]: async () => { await host().reloadLessons(); },
+    [LESSON_COMMANDS.resetProgress]: async () => {
       const clear = l10n.t('Clear Progress');
       const choice = await vscode.window.showWarningMessage(l10n.t('Clear the progress of every lesson?'), {
         modal: true,
@@ -103,7 +104,7 @@ export function registerLessonsUi(context: vscode.ExtensionContext, options: Les
       return true;
     },
     /** (node) from the tree, or (lessonId, stepId, vars?) from links, the webview helper and tests; returns the verdict. */
-    'dockerLessons.runStep': async (first, second, third) => {
+    [LESSON_COMMANDS.runStep]: async (first, second, third) => {
       const { lessonId, stepId } = lessonArgs(first, second);
       if (!lessonId || !stepId) return undefined;
       const vars = isStringRecord(third) ? third : host().varValues(lessonId);
@@ -111,7 +112,7 @@ export function registerLessonsUi(context: vscode.ExtensionContext, options: Les
       const id = (await host().lesson(lessonId))?.meta.id ?? lessonId;
       return host().progress(id)[stepId];
     },
-    'dockerLessons.checkStep': async (first, second, third) => {
+    [LESSON_COMMANDS.checkStep]: async (first, second, third) => {
       const { lessonId, stepId } = lessonArgs(first, second);
       if (!lessonId || !stepId) return undefined;
       const vars = isStringRecord(third) ? third : host().varValues(lessonId);
@@ -119,19 +120,19 @@ export function registerLessonsUi(context: vscode.ExtensionContext, options: Les
       if (typeof first === 'object') announce(await stepTitle(lessonId, stepId), verdict);
       return verdict;
     },
-    'dockerLessons.cancelStep': (first, second) => {
+    [LESSON_COMMANDS.cancelStep]: (first, second) => {
       const { lessonId, stepId } = lessonArgs(first, second);
       if (lessonId && stepId) lazyHost.cancelStep(lessonId, stepId);
     },
-    'dockerLessons.openStepFile': async (first, second) => {
+    [LESSON_COMMANDS.openStepFile]: async (first, second) => {
       const { lessonId, stepId } = lessonArgs(first, second);
       if (lessonId && stepId) await host().openStepFile(lessonId, stepId);
     },
-    'dockerLessons.resetLesson': async (first) => {
+    [LESSON_COMMANDS.resetLesson]: async (first) => {
       const lessonId = lessonArgs(first).lessonId ?? await pickLesson(l10n.t('Which lesson should be reset?'));
       if (lessonId) await host().resetLesson(lessonId);
     },
-    'dockerLessons.checkEngine': () => walkthrough.checkEngine(),
+    [LESSON_COMMANDS.checkEngine]: () => walkthrough.checkEngine(),
   };
 
   const disposables: vscode.Disposable[] = [

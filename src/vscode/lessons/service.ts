@@ -2,7 +2,7 @@
 // host-side lesson logic (LessonService in ./lessonService.ts), so each side can be built and tested on its own.
 import type * as vscode from 'vscode';
 import type { Lesson } from '../../lessons/schema';
-import type { StepProgress } from '../../webview/protocol';
+import type { StepProgress } from '../../lessons/progress';
 
 export interface ProgressChange {
   lessonId: string;

@@ -3,6 +3,7 @@
 // walkthrough when none was started yet.
 import * as vscode from 'vscode';
 import type { LazyLessonHost } from './lazyHost';
+import { LESSON_COMMANDS, STATUS_BAR_ITEMS } from '../ids';
 
 // progressModel carries zod schemas; it is only needed once a lesson is loaded, and then already initialised.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,7 +18,7 @@ const PRIORITY = 9;
 const DEFERRED_LOAD_MS = 1500;
 
 export class LessonStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('dockerLessons.lesson', vscode.StatusBarAlignment.Left, PRIORITY);
+  private readonly item = vscode.window.createStatusBarItem(STATUS_BAR_ITEMS.lesson, vscode.StatusBarAlignment.Left, PRIORITY);
   private readonly subscriptions: vscode.Disposable[];
   private deferredLoad: NodeJS.Timeout | undefined;
 
@@ -47,12 +48,12 @@ export class LessonStatusBar implements vscode.Disposable {
     if (!host || !lesson) {
       this.item.text = `$(mortar-board) ${vscode.l10n.t('Start the Docker lessons')}`;
       this.item.tooltip = vscode.l10n.t('Open the getting-started walkthrough of the Docker lessons.');
-      this.item.command = { command: 'dockerLessons.continue', title: vscode.l10n.t('Continue where I left off') };
+      this.item.command = { command: LESSON_COMMANDS.continue, title: vscode.l10n.t('Continue where I left off') };
     } else {
       const share = progressModel().lessonShare(lesson.steps, host.progress(lesson.meta.id));
       this.item.text = `$(mortar-board) ${vscode.l10n.t('Lesson {0} · {1}/{2}', lesson.meta.order, share.done, share.total)}`;
       this.item.tooltip = vscode.l10n.t('{0}: {1} of {2} steps passed. Click to continue.', lesson.meta.title, share.done, share.total);
-      this.item.command = { command: 'dockerLessons.continue', title: vscode.l10n.t('Continue where I left off') };
+      this.item.command = { command: LESSON_COMMANDS.continue, title: vscode.l10n.t('Continue where I left off') };
     }
     this.item.show();
   }

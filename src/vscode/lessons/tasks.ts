@@ -4,12 +4,13 @@
 // LessonHost in lessonService.ts; this module only speaks the Task API.
 import * as vscode from 'vscode';
 import type { Lesson, Step } from '../../lessons/schema';
+import { TASK_TYPE } from '../ids';
+import { DOCKER_CLI_VARIABLES } from '../../runner/env';
 
 // Only a task's name needs the tree model (and through it zod): keep this module light for the task provider.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const treeModel = (): typeof import('../../viewmodel/lessons/treeModel') => require('../../viewmodel/lessons/treeModel') as typeof import('../../viewmodel/lessons/treeModel');
 
-export const TASK_TYPE = 'docker-lesson';
 const TASK_SOURCE = 'Docker 实践课';
 
 export interface LessonTaskDefinition extends vscode.TaskDefinition {
@@ -112,9 +113,8 @@ export interface ShellCommand {
 
 /** The variables stepEnv manages, as a ShellExecution env: absent ones set empty so a learner's DOCKER_CONTEXT cannot win. */
 export function dockerEnvOf(env: NodeJS.ProcessEnv): Record<string, string> {
-  const managed = ['DOCKER_HOST', 'DOCKER_CLI_HINTS', 'DOCKER_CONTEXT', 'DOCKER_TLS', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH'];
   const out: Record<string, string> = {};
-  for (const key of managed) out[key] = env[key] ?? '';
+  for (const key of DOCKER_CLI_VARIABLES) out[key] = env[key] ?? '';
   return out;
 }
 

@@ -3,13 +3,12 @@
 import * as vscode from 'vscode';
 import type { LazyLessonHost } from './lazyHost';
 import type { LessonNode, LessonsTreeNode } from '../../viewmodel/lessons/treeModel';
+import { LESSON_COMMANDS } from '../ids';
 
 // The model pulls in the lesson schema and zod: load it when the view first asks for its items, not on activation.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const treeModel = (): typeof import('../../viewmodel/lessons/treeModel') => require('../../viewmodel/lessons/treeModel') as typeof import('../../viewmodel/lessons/treeModel');
 
-export const LESSONS_VIEW = 'dockerLessons.lessons';
-export const OPEN_LESSON_COMMAND = 'dockerLessons.openLesson';
 
 export class LessonsTreeProvider implements vscode.TreeDataProvider<LessonsTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<LessonsTreeNode | undefined>();
@@ -70,7 +69,7 @@ export class LessonsTreeProvider implements vscode.TreeDataProvider<LessonsTreeN
     item.contextValue = node.contextValue;
     item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
     item.command = {
-      command: OPEN_LESSON_COMMAND,
+      command: LESSON_COMMANDS.openLesson,
       title: vscode.l10n.t('Open Lesson'),
       arguments: node.kind === 'step' ? [node.lessonId, node.stepId] : [node.lessonId],
     };

@@ -2,7 +2,7 @@
 // what is in flight (running / checking) or not worth keeping (cancelled, an error before the run). One event for both.
 import * as vscode from 'vscode';
 import type { StepOutcome } from '../../runner';
-import type { StepProgress } from '../../webview/protocol';
+import type { StepProgress } from '../../lessons/progress';
 import { ProgressStore } from './progressStore';
 import type { ProgressChange } from './service';
 

@@ -4,9 +4,7 @@
 import * as vscode from 'vscode';
 import { classifyError, EngineError, type DockerEngine } from '../../engine';
 
-export const WALKTHROUGH_ID = 'dockerLessons.gettingStarted';
-export const ENGINE_CONNECTED_KEY = 'dockerLessons.engineConnected';
-export const FIRST_STEP_PASSED_KEY = 'dockerLessons.firstStepPassed';
+import { CONTEXT_KEYS, SETTINGS, VSCODE_COMMANDS, WALKTHROUGHS } from '../ids';
 
 /** The explorer's view of the engine (ExplorerModelController fits): used so both agree, and refreshed on a check. */
 export interface EngineStateSource {
@@ -26,7 +24,7 @@ function setContext(key: string, value: boolean): void {
 }
 
 export function openWalkthrough(extensionId: string): Thenable<unknown> {
-  return vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extensionId}#${WALKTHROUGH_ID}`, false);
+  return vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extensionId}#${WALKTHROUGHS.gettingStarted}`, false);
 }
 
 export class WalkthroughContext implements vscode.Disposable {
@@ -37,10 +35,10 @@ export class WalkthroughContext implements vscode.Disposable {
     this.updateFirstStep();
     this.subscriptions.push(host.onDidChangeProgress(() => this.updateFirstStep()));
     if (engineState) {
-      setContext(ENGINE_CONNECTED_KEY, engineState.state === 'connected');
-      this.subscriptions.push(engineState.onDidChangeState((state) => setContext(ENGINE_CONNECTED_KEY, state === 'connected')));
+      setContext(CONTEXT_KEYS.engineConnected, engineState.state === 'connected');
+      this.subscriptions.push(engineState.onDidChangeState((state) => setContext(CONTEXT_KEYS.engineConnected, state === 'connected')));
     } else {
-      setContext(ENGINE_CONNECTED_KEY, false);
+      setContext(CONTEXT_KEYS.engineConnected, false);
     }
   }
 
@@ -48,7 +46,7 @@ export class WalkthroughContext implements vscode.Disposable {
     const passed = this.host.anyPassed();
     if (passed === this.firstStepPassed) return;
     this.firstStepPassed = passed;
-    setContext(FIRST_STEP_PASSED_KEY, passed);
+    setContext(CONTEXT_KEYS.firstStepPassed, passed);
   }
 
   /** `dockerLessons.checkEngine`: ping the engine now and say what we found. Returns whether it answered. */
@@ -57,19 +55,19 @@ export class WalkthroughContext implements vscode.Disposable {
     try {
       engine = this.engine();
       const version = await engine.version();
-      setContext(ENGINE_CONNECTED_KEY, true);
+      setContext(CONTEXT_KEYS.engineConnected, true);
       void this.engineState?.retry();
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Docker engine {0} answered at {1}. You are ready for the lessons.', version.version, engine.endpoint.url));
       return true;
     } catch (error) {
-      setContext(ENGINE_CONNECTED_KEY, false);
+      setContext(CONTEXT_KEYS.engineConnected, false);
       void this.engineState?.retry();
       const message = error instanceof EngineError ? error.message
         : engine ? classifyError(error, engine.endpoint).message : String(error);
       const settings = vscode.l10n.t('Open Settings');
       void vscode.window.showErrorMessage(message, settings).then((choice) => {
-        if (choice === settings) void vscode.commands.executeCommand('workbench.action.openSettings', 'dockerLessons.host');
+        if (choice === settings) void vscode.commands.executeCommand(VSCODE_COMMANDS.openSettings, SETTINGS.host);
       });
       return false;
     }

@@ -4,9 +4,11 @@
 // from the host's own parsed lesson.
 import * as vscode from 'vscode';
 import type { Lesson } from '../../lessons/schema';
-import type { HostMessage, StepProgress, WebviewMessage } from '../../webview/protocol';
+import type { StepProgress } from '../../lessons/progress';
+import type { HostMessage, WebviewMessage } from '../../webview/protocol';
 import type { LessonService, ProgressChange } from '../lessons/service';
 import { WebviewPanelHost } from './webviewPanel';
+import { LESSON_COMMANDS, WEBVIEW_PANELS } from '../ids';
 
 // The protocol's zod schemas and the lesson renderer load with the first lesson shown or message received, not on
 // activation (esbuild initialises a module reached only through require() on that first call).
@@ -15,8 +17,6 @@ const protocol = (): typeof import('../../webview/protocol') => require('../../w
 const lessonView = (): typeof import('../../viewmodel/lessons/lessonView') => require('../../viewmodel/lessons/lessonView') as typeof import('../../viewmodel/lessons/lessonView');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-export const LESSON_VIEW_TYPE = 'dockerLessons.lesson';
-export const OPEN_LESSON_COMMAND = 'dockerLessons.openLesson';
 /** The product name; not translated. */
 const OUTPUT_CHANNEL_NAME = 'Docker 实践课';
 
@@ -34,7 +34,7 @@ export class LessonPanelController implements vscode.Disposable {
     private readonly output: vscode.OutputChannel,
   ) {
     this.host = new WebviewPanelHost<WebviewMessage, HostMessage>({
-      viewType: LESSON_VIEW_TYPE,
+      viewType: WEBVIEW_PANELS.lesson,
       extensionUri,
       script: 'dist/webview.js',
       style: 'media/lesson.css',
@@ -242,10 +242,10 @@ export function registerLessonPanel(
   context.subscriptions.push(
     controller,
     ...(output ? [] : [channel]),
-    vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
+    vscode.window.registerWebviewPanelSerializer(WEBVIEW_PANELS.lesson, {
       deserializeWebviewPanel: (panel, state) => controller.revive(panel, state),
     }),
-    vscode.commands.registerCommand(OPEN_LESSON_COMMAND, (first?: unknown, second?: unknown) => {
+    vscode.commands.registerCommand(LESSON_COMMANDS.openLesson, (first?: unknown, second?: unknown) => {
       const { lessonId, stepId } = commandArgs(first, second);
       return controller.open(lessonId, stepId);
     }),
