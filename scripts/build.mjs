@@ -1,6 +1,7 @@
 // Build everything the package ships: the extension bundle, the CLI, the webview script, the extension-host test
 // suites, and the merged zh-CN l10n bundle. `--production` minifies and drops source maps; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,7 +89,71 @@ if (!production && fs.existsSync(suiteIndex)) {
     target: 'node20', external: ['vscode', 'mocha'], plugins: [optionalNative] });
 }
 
+/**
+ * The static busybox the offline stand-in images are built around ships in dist/busybox/ (a Marketplace install has no
+ * checkout to run `npm run images` from), with its GPL-2.0 text and where its source is. Taken from $BUSYBOX or Debian's
+ * busybox-static (/usr/bin/busybox); it must be a static x86-64 ELF. A dev build without one only warns.
+ */
+export function copyBusybox() {
+  const source = process.env.BUSYBOX || '/usr/bin/busybox';
+  const dir = path.join(root, 'dist', 'busybox');
+  const problem = busyboxProblem(source);
+  if (problem) {
+    const message = `busybox: ${source} ${problem}; the package needs a static x86-64 busybox (apt-get install busybox-static, or set BUSYBOX)`;
+    if (production) throw new Error(message);
+    console.warn(`warning: ${message}`);
+    return;
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, 'busybox');
+  const data = fs.readFileSync(source);
+  if (!fs.existsSync(target) || !fs.readFileSync(target).equals(data)) fs.writeFileSync(target, data);
+  fs.chmodSync(target, 0o755);
+  // "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary." names the exact build.
+  const banner = (spawnSync(target, ['--help'], { encoding: 'utf8' }).stdout || '').split('\n')[0].trim();
+  const binaryVersion = /\(Debian ([^)\s]+)\)/.exec(banner)?.[1];
+  // The source package's version: no epoch, no binNMU suffix (+bN).
+  const debian = binaryVersion?.replace(/^\d+:/, '').replace(/\+b\d+$/, '');
+  const sourceLine = debian
+    ? `Source: the Debian source package busybox ${debian}, https://sources.debian.org/src/busybox/${debian}/\n(also https://snapshot.debian.org/package/busybox/${encodeURIComponent(debian)}/ and https://busybox.net/downloads/).`
+    : 'Source: https://busybox.net/downloads/ (the version above).';
+  const license = '/usr/share/common-licenses/GPL-2';
+  if (fs.existsSync(license)) fs.copyFileSync(license, path.join(dir, 'COPYING'));
+  else if (production) throw new Error(`busybox: the GPL-2.0 text (${license}) is missing`);
+  const copyright = '/usr/share/doc/busybox-static/copyright';
+  if (debian && fs.existsSync(copyright)) fs.copyFileSync(copyright, path.join(dir, 'copyright'));
+  fs.writeFileSync(path.join(dir, 'NOTICE'), [
+    'dist/busybox/busybox: BusyBox, a static x86-64 build, used unmodified to build the offline stand-in images',
+    '(the "Prepare Practice Images" command; images/standins.json).',
+    '',
+    `Version: ${banner || 'unknown'}`,
+    `Binary package: ${binaryVersion ? `Debian busybox-static ${binaryVersion}` : 'unknown'}.`,
+    sourceLine,
+    '',
+    'BusyBox is copyrighted by many authors between 1998-2015 and licensed under the GNU General Public License,',
+    'version 2 (GPL-2.0-only): see COPYING in this folder' + (debian ? ' and Debian\'s copyright file (copyright).' : '.'),
+    'The rest of this extension is under its own licence (package.json); BusyBox is a separate program it runs in',
+    'containers, not part of the extension\'s code.',
+    '',
+  ].join('\n'));
+}
+
+/** Why `file` cannot be the shipped busybox, or undefined when it is a static x86-64 ELF. */
+function busyboxProblem(file) {
+  let data;
+  try { data = fs.readFileSync(file); } catch { return 'is missing'; }
+  if (data.length < 64 || data.readUInt32BE(0) !== 0x7f454c46 || data[4] !== 2 || data[5] !== 1) return 'is not a 64-bit little-endian ELF';
+  if (data.readUInt16LE(18) !== 62) return 'is not built for x86-64';
+  const phoff = Number(data.readBigUInt64LE(32));
+  const phentsize = data.readUInt16LE(54);
+  for (let i = 0; i < data.readUInt16LE(56); i++) {
+    if (data.readUInt32LE(phoff + i * phentsize) === 3) return 'is dynamically linked (PT_INTERP)';
+  }
+  return undefined;
+}
+
 mergeL10n();
+copyBusybox();
 if (watch) {
   for (const options of builds) await (await esbuild.context({ absWorkingDir: root, ...options })).watch();
   console.log('esbuild: watching');

@@ -375,6 +375,7 @@ class App {
       });
     } catch (error) {
       if (error instanceof ImagesFailure) throw new CliFailure(error.message, error.exitCode);
+      if (isEngineError(error)) throw new CliFailure(error.message, EXIT_FAILED);
       throw error;
     }
   }

@@ -630,6 +630,7 @@ export function toEngineInfo(info: Record<string, any>): EngineInfo {
     driver: String(info.Driver ?? ''),
     imageStore: snapshotter ? 'containerd' : 'graphdriver',
     swarm: (info.Swarm?.LocalNodeState ?? '') as EngineInfo['swarm'],
+    ...(info.Swarm?.Cluster?.CreatedAt ? { swarmCreatedAt: String(info.Swarm.Cluster.CreatedAt) } : {}),
   };
 }
 

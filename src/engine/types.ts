@@ -144,6 +144,8 @@ export interface EngineInfo {
   /** The containerd image store is on (`"containerd-snapshotter": true`, default on new Docker Desktop installs). */
   imageStore: 'containerd' | 'graphdriver';
   swarm: 'active' | 'inactive' | 'pending' | 'error' | 'locked' | '';
+  /** When the swarm this node is in was created (ISO time), if it is a manager of one. */
+  swarmCreatedAt?: string;
 }
 
 // ---- Inspect documents ----
@@ -289,6 +291,8 @@ export interface VolumeDetails {
 export interface NetworkDetails {
   Id: string;
   Name: string;
+  /** ISO time. */
+  Created?: string;
   Driver: string;
   Scope?: string;
   Internal?: boolean;

@@ -42,7 +42,9 @@ export interface ResetResult {
   dryRun: boolean;
 }
 
-const ORDER: ResetKind[] = ['container', 'service', 'network', 'volume', 'image-tag', 'image', 'swarm', 'files'];
+// The swarm goes right after its services: leaving it frees what it holds on to, so the networks and volumes after it can
+// go too (a stack's named volume still mounted by a task container, the docker_gwbridge network `swarm init` made).
+const ORDER: ResetKind[] = ['container', 'service', 'swarm', 'network', 'volume', 'image-tag', 'image', 'files'];
 
 /** What reset would remove, in removal order. */
 export async function planReset(lesson: Lesson, engine: DockerEngine, recorded: CreatedObject[], workRoot?: string): Promise<ResetItem[]> {
@@ -101,7 +103,11 @@ export async function planReset(lesson: Lesson, engine: DockerEngine, recorded: 
         break;
       }
       case 'swarm':
-        if (state.swarm === 'active') add({ kind: 'swarm', name: 'swarm', reason: 'recorded' });
+        if (state.swarm === 'active') {
+          add({ kind: 'swarm', name: 'swarm', reason: 'recorded' });
+          const gwbridge = await swarmGatewayBridge(engine);
+          if (gwbridge) add({ kind: 'network', name: GWBRIDGE, id: gwbridge, reason: 'recorded' });
+        }
         break;
       case 'file':
         break; // files are covered by the working folder below
@@ -189,11 +195,56 @@ async function removeItem(engine: DockerEngine, item: ResetItem): Promise<boolea
       return true;
     }
     case 'swarm':
+      await removeTaskContainers(engine);
       await engine.leaveSwarm({ force: true });
       return true;
     case 'files':
       await fs.promises.rm(item.name, { recursive: true, force: true });
       return true;
+  }
+}
+
+const GWBRIDGE = 'docker_gwbridge';
+
+/**
+ * The id of the docker_gwbridge network when the active swarm made it. `swarm init` creates it (newer engines a moment
+ * after init returns, so the step's snapshot may miss it) and `swarm leave` keeps it. One that is older than the swarm
+ * was there before (an earlier swarm's, reused by init) and is not the lesson's to remove.
+ */
+async function swarmGatewayBridge(engine: DockerEngine): Promise<string | undefined> {
+  try {
+    const swarmCreated = Date.parse((await engine.info()).swarmCreatedAt ?? '');
+    const network = await engine.inspectNetwork(GWBRIDGE);
+    const networkCreated = Date.parse(network.Created ?? '');
+    // Both times come from the same daemon; a second of slack for rounding.
+    return Number.isFinite(swarmCreated) && Number.isFinite(networkCreated) && networkCreated >= swarmCreated - 1000 ? network.Id : undefined;
+  } catch {
+    return undefined; // no such network, or the engine cannot say: leave it
+  }
+}
+
+const SWARM_TASK_LABEL = 'com.docker.swarm.task.id';
+const SWARM_SERVICE_LABEL = 'com.docker.swarm.service.id';
+const TASK_REMOVAL_WAIT_MS = 20_000;
+
+/**
+ * `swarm leave --force` deletes the node's task containers but not their anonymous volumes (a redis task's VOLUME /data
+ * would stay behind under a random name), and a removed service's containers linger for seconds. The swarm is the
+ * lesson's own, so are the containers of its removed services: remove them with their volumes before leaving. Tasks of
+ * services that still exist are left to the leave (removing them would only make the swarm start new ones).
+ */
+async function removeTaskContainers(engine: DockerEngine): Promise<void> {
+  const deadline = Date.now() + TASK_REMOVAL_WAIT_MS;
+  for (;;) {
+    const services = new Set((await engine.listServices()).map((service) => service.ID));
+    const orphans = (await engine.listContainers())
+      .filter((c) => c.labels[SWARM_TASK_LABEL] !== undefined && !services.has(c.labels[SWARM_SERVICE_LABEL] ?? ''));
+    if (orphans.length === 0 || Date.now() > deadline) return;
+    for (const container of orphans) {
+      // The swarm agent may be removing it at the same moment ("removal already in progress", gone): fine either way.
+      await engine.removeContainer(container.id, { force: true, volumes: true }).catch(() => undefined);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 

@@ -21,10 +21,10 @@ export interface StepHooks {
   /** Asked before a destructive step (the command is shown); without it the context's `confirm` decides. */
   confirm?(step: Step, prepared: PreparedStep): Promise<boolean>;
   /**
-   * Images the lesson needs are missing and could not be pulled. Return true when they were made meanwhile (the
-   * extension offers to prepare the practice images): they are looked for once more.
+   * Images the lesson needs are missing and could not be pulled. `prepared`: they were made meanwhile, look again;
+   * `message`: what the step's verdict says instead of the runner's own text (the extension's offer to prepare them).
    */
-  missingImages?(missing: MissingImage[]): Promise<boolean>;
+  missingImages?(missing: MissingImage[]): Promise<{ prepared: boolean; message?: string }>;
   /**
    * Execute the prepared step. `run` is the runner's own execution (a pipe; interactive steps typed from the lesson's
    * input); a front end may call it with its own sink (a task terminal) or execute otherwise (a real TTY).
@@ -64,10 +64,13 @@ export async function runStepSession(lesson: Lesson, step: Step, ctx: RunnerCont
 
   if (options.checkImages !== false) {
     let missing = await ensureLessonImages(lesson, ctx, prepared.env);
-    if (missing.length > 0 && hooks.missingImages && await hooks.missingImages(missing)) {
-      missing = await ensureLessonImages(lesson, ctx, prepared.env);
+    let message: string | undefined;
+    if (missing.length > 0 && hooks.missingImages) {
+      const answer = await hooks.missingImages(missing);
+      message = answer.message;
+      if (answer.prepared) missing = await ensureLessonImages(lesson, ctx, prepared.env);
     }
-    if (missing.length > 0) return outcome({ status: 'error', message: missing.map((m) => m.message).join('\n') });
+    if (missing.length > 0) return outcome({ status: 'error', message: message ?? missing.map((m) => m.message).join('\n') });
   }
   if (ctx.signal?.aborted) return outcome({ status: 'cancelled', message: t('Cancelled.') });
 

@@ -542,7 +542,8 @@ export async function prepareStandins(
             toBuild.push(tag);
           } else if (options.pull && registryReachable) {
             say(t('{0}: pulling {1} (at most {2} s) …', entry.name, tag, STANDIN_PULL_TIMEOUT_MS / 1000));
-            const pull = await options.pull(tag);
+            const pull = await options.pull(tag).catch((error: unknown): PullResult =>
+              ({ ok: false, reason: error instanceof Error ? error.message : String(error), unreachable: false }));
             if (pull.ok) {
               say(t('{0}: pulled {1}', entry.name, tag));
               record(entry.name, tag, 'pulled');
@@ -576,7 +577,7 @@ export async function prepareStandins(
     const base = catalog.base;
     const baseState = planned.some((p) => p.entry!.from === 'base') ? await inspectTag(engine, base.tag) : undefined;
     const buildBase = baseState !== undefined && (baseState.state === 'missing' || (baseState.state === 'standin' && !!options.force));
-    if (buildBase) planned.unshift({ label: `${t('base layer')} ${base.tag}`, name: base.tag, tags: [base.tag], args: {} });
+    if (buildBase) planned.unshift({ label: t('base layer'), name: base.tag, tags: [base.tag], args: {} });
     total = planned.length;
 
     // 3. Build, base first.

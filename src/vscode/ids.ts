@@ -54,6 +54,8 @@ export const LESSON_COMMANDS = {
   resetLesson: 'dockerLessons.resetLesson',
   checkEngine: 'dockerLessons.checkEngine',
   gettingStarted: 'dockerLessons.gettingStarted',
+  /** `()` every stand-in, or `({ images, quiet })` those a step lacks: builds the offline practice images. */
+  prepareImages: 'dockerLessons.prepareImages',
   /** `(lessonId?, stepId?)`: the lesson webview, at that step. */
   openLesson: 'dockerLessons.openLesson',
 } as const;
@@ -77,6 +79,8 @@ export const VSCODE_COMMANDS = {
   setContext: 'setContext',
   openSettings: 'workbench.action.openSettings',
   openWalkthrough: 'workbench.action.openWalkthrough',
+  markdownPreview: 'markdown.showPreview',
+  open: 'vscode.open',
 } as const;
 
 /** The activity bar container of our views. */

@@ -207,6 +207,8 @@ async function englishScenario(ctx) {
 const SCENARIOS = { 'zh-cn': zhCnScenario, 'engine-down': engineDownScenario, en: englishScenario };
 SCENARIOS.lessons = (ctx) => require('./lessons-ui.cjs').lessonsScenario(ctx); // the lesson webview (lessons-ui.cjs)
 SCENARIOS['lessons-full'] = (ctx) => require('./lessons-full-ui.cjs').lessonsFullScenario(ctx); // chapters 3 and 6 end to end
+// A Marketplace install on an engine with no images: chapter 3's ▶ offers "Prepare Practice Images" (prepare-images-ui.cjs)
+SCENARIOS['prepare-images'] = (ctx) => require('./prepare-images-ui.cjs').prepareImagesScenario(ctx);
 
 runMain(async (onCleanup) => {
   const engineVersion = requireDocker();

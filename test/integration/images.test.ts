@@ -1,5 +1,6 @@
-// `npm run images` (scripts/images.mjs) against the real engine: the stand-ins behave like the images the
-// lessons expect, and an image that is present but not a stand-in is never rebuilt.
+// `npm run images` (scripts/images.mjs → `docker-lessons images` → src/runner/standins.ts) against the real engine: the
+// stand-ins behave like the images the lessons expect, an image that is present but not a stand-in is never rebuilt,
+// and a build that fails or is cancelled is reported as such with nothing left behind.
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -8,6 +9,8 @@ import { describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { promisify } from 'node:util';
 import type { DockerEngine } from '../../src/engine/api';
+import { isEngineError } from '../../src/engine/errors';
+import { loadCatalog, prepareStandins, selectByTag } from '../../src/runner/standins';
 import { connectOrSkip, dockerCli, uniqueName } from '../support/engine';
 
 const execFileAsync = promisify(execFile);
@@ -196,6 +199,85 @@ describe('npm run images: offline stand-ins', () => {
     if (!engine) return;
     const run = await runImagesScript(engine, ['--only', 'no-such-image']);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /Unknown image name\(s\): no-such-image\. Known names: hello-world, busybox/);
+    // Under --json the CLI reports the error in the JSON document on stdout.
+    assert.match((run.json as { error?: string } | undefined)?.error ?? run.stderr,
+      /Unknown image name\(s\): no-such-image\. Known names: hello-world, busybox/);
+  });
+
+  test('from nothing: the base (FROM scratch + busybox), hello-world and a stand-in on that base are built in order', async (t) => {
+    const engine = await connectOrSkip(t);
+    if (!engine) return;
+    const suffix = uniqueName('t');
+    const tags = { base: `dl-test-images/base:${suffix}`, hello: `dl-test-images/hello:${suffix}`, ubuntu: `dl-test-images/ubuntu:${suffix}` };
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-test-images-'));
+    try {
+      const catalogFile = path.join(work, 'catalog.json');
+      const images = path.join(ROOT, 'images');
+      fs.writeFileSync(catalogFile, JSON.stringify({
+        base: { tag: tags.base, context: path.join(images, 'base') },
+        images: [
+          { name: 'hello', context: path.join(images, 'hello-world'), from: 'scratch', inputs: ['hello'], variants: [{ tags: [tags.hello] }] },
+          { name: 'ubuntu', context: path.join(images, 'ubuntu'), variants: [{ tags: [tags.ubuntu], args: { VERSION_ID: '99.04', VERSION: 'x', CODENAME: 'test' } }] },
+        ],
+      }));
+      const catalog = loadCatalog(catalogFile);
+      const progress: string[] = [];
+      const result = await prepareStandins(engine, catalog, catalog.images, { busybox: ['/usr/bin/busybox'], onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.message}`) });
+      assert.deepEqual(result.images.map((r) => [r.tag, r.action]), [[tags.hello, 'built'], [tags.ubuntu, 'built']], progress.join('\n'));
+      assert.match(progress.join('\n'), /^3\/3 /m, 'three builds, the base first');
+      const base = await imageInfo(engine, tags.base);
+      assert.equal(base.labels['docker-lessons.standin'], 'true');
+      const { stdout: hello } = await dockerCli(engine, ['run', '--rm', ...AREA_LABEL, tags.hello]);
+      assert.match(hello, /Hello from Docker!/);
+      const { stdout: release } = await dockerCli(engine, ['run', '--rm', ...AREA_LABEL, tags.ubuntu, 'bash', '-c', '. /etc/os-release; echo $VERSION_ID; ls -ld /tmp']);
+      assert.match(release, /^99\.04\ndrwxrwxrwt/);
+    } finally {
+      await dockerCli(engine, ['image', 'rm', tags.ubuntu, tags.hello, tags.base]).catch(() => undefined);
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  test('a failing build is reported with the builder\'s words, and a cancelled one leaves no tag', async (t) => {
+    const engine = await connectOrSkip(t);
+    if (!engine) return;
+    const suffix = uniqueName('t');
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-test-images-'));
+    const failTag = `dl-test-images/fail:${suffix}`;
+    const slowTag = `dl-test-images/slow:${suffix}`;
+    try {
+      for (const [name, dockerfile] of [['fail', 'ARG BASE\nFROM ${BASE}\nRUN echo about to fail && false\n'],
+        ['slow', 'ARG BASE\nFROM ${BASE}\nRUN sleep 30\n']]) {
+        fs.mkdirSync(path.join(work, name));
+        fs.writeFileSync(path.join(work, name, 'Dockerfile'), dockerfile);
+      }
+      const catalogFile = path.join(work, 'catalog.json');
+      fs.writeFileSync(catalogFile, JSON.stringify({
+        images: [{ name: 'fail', context: 'fail', variants: [{ tags: [failTag] }] }, { name: 'slow', context: 'slow', variants: [{ tags: [slowTag] }] }],
+      }));
+      const catalog = loadCatalog(catalogFile, path.join(ROOT, 'images', 'standins.json'));
+      const busybox = ['/usr/bin/busybox'];
+
+      const output: string[] = [];
+      const failed = await prepareStandins(engine, catalog, selectByTag(catalog, [failTag]).entries, { busybox, onBuildOutput: (l) => output.push(l) });
+      const result = failed.images.find((r) => r.tag === failTag);
+      assert.equal(result?.action, 'failed');
+      assert.match(result?.detail ?? '', /returned a non-zero code: 1|exit code: 1/);
+      assert.ok(output.some((line) => /about to fail/.test(line)), `the RUN output was passed on: ${output.join(' | ')}`);
+      await assert.rejects(engine.inspectImage(failTag), (e: unknown) => isEngineError(e) && e.code === 'not-found');
+
+      const controller = new AbortController();
+      const started = Date.now();
+      const cancelled = prepareStandins(engine, catalog, selectByTag(catalog, [slowTag]).entries, {
+        busybox, signal: controller.signal,
+        onBuildOutput: (line) => { if (/^Step 2\/3|RUN sleep/.test(line)) setTimeout(() => controller.abort(), 500); },
+      });
+      const outcome = await cancelled;
+      assert.ok(Date.now() - started < 20_000, `cancelling took ${Date.now() - started} ms`);
+      assert.deepEqual(outcome.images.map((r) => [r.tag, r.action]), [[slowTag, 'cancelled']]);
+      await assert.rejects(engine.inspectImage(slowTag), (e: unknown) => isEngineError(e) && e.code === 'not-found');
+    } finally {
+      await dockerCli(engine, ['image', 'rm', failTag, slowTag]).catch(() => undefined);
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -18,7 +18,7 @@ import type { StepProgress } from '../../lessons/progress';
 import { LessonCatalog } from './catalog';
 import { EditFiles } from './editFiles';
 import { reachableEngine } from './engineAccess';
-import { explainMissingImages } from './missingImages';
+import { missingImagesOffer, offerPreparation, README_MIRROR_SECTION } from './prepareImages';
 import { resetWithConfirmation } from './resetFlow';
 import type { LessonService, ProgressChange } from './service';
 import { interactiveTerminal, outputOfSession, printOutcome, sinkOf, taskTerminal, type RunEntry, type TerminalWork } from './stepExecution';
@@ -36,8 +36,6 @@ export interface LessonHostOptions {
   /** Defaults to the extension's `lessons/` folder. */
   lessonsDir?: string;
   output?: vscode.OutputChannel;
-  /** Asked when a lesson's images are missing and cannot be pulled; true when they were prepared meanwhile. */
-  missingImages?: StepHooks['missingImages'];
 }
 
 export class LessonHost implements LessonService, StepTaskSource {
@@ -222,7 +220,14 @@ export class LessonHost implements LessonService, StepTaskSource {
           l10n.t('Step "{0}" removes things from Docker. Run it?', s.title), { modal: true, detail: prepared.command }, run);
         return choice === run;
       },
-      missingImages: this.options.missingImages ?? ((missing) => explainMissingImages(this.options.extensionUri, missing)),
+      // Stand-ins can be built offline: the notification offers that and then runs the step again; the lesson is not
+      // held while it waits.
+      missingImages: async (missing) => {
+        const offer = missingImagesOffer(this.options.extensionUri, missing);
+        const readme = vscode.Uri.joinPath(this.options.extensionUri, 'README.md').with({ fragment: README_MIRROR_SECTION });
+        void offerPreparation(offer, readme, () => this.runStep(id, step.id));
+        return { prepared: false, message: offer.message };
+      },
       execute,
       phase: (phase) => this.verdicts.setTransient(id, step.id, { state: phase, checks: [] }),
       output: (output) => this.store.recordOutput(id, step.id, output),

@@ -7,6 +7,7 @@ import type { StepProgress } from '../../lessons/progress';
 import { LazyLessonHost } from './lazyHost';
 import { lessonArgs, LessonsTreeProvider } from './tree';
 import { LESSON_COMMANDS, TASK_TYPE, VIEWS } from '../ids';
+import type { PrepareImagesArgs } from './prepareImages';
 import { LessonStatusBar } from './statusBar';
 import { LessonTaskProvider } from './tasks';
 import { openWalkthrough, WalkthroughContext, type EngineStateSource } from './walkthrough';
@@ -133,6 +134,13 @@ export function registerLessonsUi(context: vscode.ExtensionContext, options: Les
       if (lessonId) await host().resetLesson(lessonId);
     },
     [LESSON_COMMANDS.checkEngine]: () => walkthrough.checkEngine(),
+    /** () from the palette (every stand-in), or ({ images, quiet }) from a step whose images are missing; returns the outcome. */
+    [LESSON_COMMANDS.prepareImages]: (first) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { prepareImages } = require('./prepareImages') as typeof import('./prepareImages');
+      const args = first && typeof first === 'object' && !(first instanceof vscode.Uri) ? first as PrepareImagesArgs : {};
+      return prepareImages({ extensionUri: context.extensionUri, engine: options.engine, output }, args);
+    },
   };
 
   const disposables: vscode.Disposable[] = [

@@ -6,7 +6,11 @@ echo "Hostname: $(hostname)"
 ip -o addr show 2>/dev/null | while read -r _ _ family addr _; do
   case "$family" in inet|inet6) echo "IP: ${addr%/*}" ;; esac
 done
-case "$REMOTE_ADDR" in *:*) echo "RemoteAddr: [$REMOTE_ADDR]:$REMOTE_PORT" ;; *) echo "RemoteAddr: $REMOTE_ADDR:$REMOTE_PORT" ;; esac
+# busybox gives "[::ffff:172.18.0.2]" (it listens on IPv6); Go prints an IPv4 client as 172.18.0.2:port.
+addr=${REMOTE_ADDR#[}
+addr=${addr%]}
+addr=${addr#::ffff:}
+case "$addr" in *:*) echo "RemoteAddr: [$addr]:$REMOTE_PORT" ;; *) echo "RemoteAddr: $addr:$REMOTE_PORT" ;; esac
 printf '%s %s %s\r\n' "$REQUEST_METHOD" "$REQUEST_URI" "$SERVER_PROTOCOL"
 printf 'Host: %s\r\n' "$HTTP_HOST"
 [ -n "$HTTP_USER_AGENT" ] && printf 'User-Agent: %s\r\n' "$HTTP_USER_AGENT"
