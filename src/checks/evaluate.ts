@@ -1,6 +1,7 @@
 // Evaluate lesson checks against the engine. Every check yields a CheckResult — never an exception: a vanished
 // object fails cleanly, an unexpected engine error becomes a failed result carrying the classified message.
 // `within` gives an explicit, bounded wait (re-evaluate every 200 ms until pass or deadline); http waits 5 s by default.
+import { engineGone } from '../engine/classify';
 import { t } from '../i18n';
 import type { Outcome } from './describe';
 import { type Check, type CheckKind, checkKind, durationMs, kindModule } from './kinds';
@@ -56,19 +57,33 @@ function errorOutcome(check: Check, kind: CheckKind, ctx: CheckContext, error: u
   const hint = engineDown === 'unreachable' || engineDown === 'ECONNREFUSED' || engineDown === 'ENOENT'
     ? t('Make sure Docker is running (`docker info`), then check again.')
     : undefined;
-  return { pass: false, title, expected, actual: isNotFound(error) ? t('not found') : errorText(error), hint };
+  // The engine went away (killed, restarted, its socket gone): waiting out the check's `within` would only keep the
+  // learner from hearing so.
+  return { pass: false, title, expected, actual: isNotFound(error) ? t('not found') : errorText(error), hint, final: engineGone(error) };
 }
 
 function toResult(kind: CheckKind, check: Check, ctx: CheckContext, outcome: Outcome, started: number): CheckResult {
-  const hint = outcome.pass ? undefined : (check.hint ?? ctx.stepHint ?? outcome.hint);
+  // A missing object explains the failure better than the lesson's hints, written for the object being there.
+  const missing = outcome.pass ? undefined : outcome.missing;
+  const hint = outcome.pass ? undefined : missing ? outcome.hint : (check.hint ?? ctx.stepHint ?? outcome.hint);
   return {
     kind, pass: outcome.pass, title: outcome.title, expected: outcome.expected, actual: outcome.actual,
     ...(hint ? { hint } : {}),
+    ...(missing ? { missing } : {}),
     durationMs: Math.round((performance.now() - started) * 10) / 10,
   };
 }
 
-async function evaluateWithin(check: Check, ctx: CheckContext, holder: LookupHolder): Promise<CheckResult> {
+async function evaluateWithin(check: Check, ctx: CheckContext, holder: LookupHolder, index = 0): Promise<CheckResult> {
+  let waiting = false;
+  try {
+    return await attempts(check, ctx, holder, index, () => { waiting = true; });
+  } finally {
+    if (waiting) ctx.onWait?.(undefined);
+  }
+}
+
+async function attempts(check: Check, ctx: CheckContext, holder: LookupHolder, index: number, startedWaiting: () => void): Promise<CheckResult> {
   const started = performance.now();
   let kind: CheckKind;
   try {
@@ -83,6 +98,7 @@ async function evaluateWithin(check: Check, ctx: CheckContext, holder: LookupHol
     return toResult(kind, check, ctx, { pass: false, title, expected, actual: t('cancelled') }, started);
   };
   let lookup = holder.lookup;
+  let announced = false;
   for (;;) {
     if (ctx.signal?.aborted) return cancelled();
     let outcome: Outcome;
@@ -93,9 +109,15 @@ async function evaluateWithin(check: Check, ctx: CheckContext, holder: LookupHol
       outcome = errorOutcome(check, kind, ctx, error);
     }
     const remaining = deadline - performance.now();
-    // The step's own output cannot change while we wait.
-    const settled = outcome.final || kindModule(kind).judgesStep;
+    // The step's own output cannot change while we wait, nor will a missing object appear.
+    const settled = outcome.final || outcome.missing !== undefined || kindModule(kind).judgesStep;
     if (outcome.pass || settled || remaining <= 0) return toResult(kind, check, ctx, outcome, started);
+    if (!announced) {
+      // The first retry: say what we wait for, and for how long at most.
+      announced = true;
+      startedWaiting();
+      ctx.onWait?.({ index, title: outcome.title, expected: outcome.expected, remainingMs: Math.round(remaining) });
+    }
     try {
       await sleep(Math.min(RETRY_INTERVAL_MS, remaining), ctx.signal);
     } catch {
@@ -119,6 +141,6 @@ export function evaluateCheck(check: Check, ctx: CheckContext): Promise<CheckRes
 export async function evaluateChecks(checks: readonly Check[], ctx: CheckContext): Promise<CheckResult[]> {
   const holder: LookupHolder = { lookup: new Lookup(ctx.engine) };
   const results: CheckResult[] = [];
-  for (const check of checks) results.push(await evaluateWithin(check, ctx, holder));
+  for (const [index, check] of checks.entries()) results.push(await evaluateWithin(check, ctx, holder, index));
   return results;
 }

@@ -54,6 +54,15 @@ export interface DockerEngine {
   listNetworks(): Promise<NetworkSummary[]>;
   /** All four lists, fetched concurrently. */
   snapshot(): Promise<EngineSnapshot>;
+  /**
+   * One object as its list shows it, for updating a list after an event names it (one cheap call instead of a list);
+   * undefined when it is gone. A container comes from the container list filtered by its id; an image, a volume and a
+   * network from their inspect documents (a network without the containers attached to it: the container list says).
+   */
+  containerSummary(id: string): Promise<ContainerSummary | undefined>;
+  imageSummary(idOrRef: string): Promise<ImageSummary | undefined>;
+  volumeSummary(name: string): Promise<VolumeSummary | undefined>;
+  networkSummary(idOrName: string): Promise<NetworkSummary | undefined>;
 
   /** The whole inspect document as the engine sent it (throws EngineError 'not-found' when absent). */
   inspectContainer(idOrName: string): Promise<ContainerDetails>;

@@ -146,6 +146,26 @@ export interface EngineInfo {
   swarm: 'active' | 'inactive' | 'pending' | 'error' | 'locked' | '';
   /** When the swarm this node is in was created (ISO time), if it is a manager of one. */
   swarmCreatedAt?: string;
+  /** What the daemon itself uses, for the doctor (absent when the engine did not say). */
+  daemon?: EngineDaemonInfo;
+}
+
+/** GET /info fields about the daemon's own setup: data root, registry mirrors, proxies, where it runs. */
+export interface EngineDaemonInfo {
+  /** DockerRootDir, e.g. /var/lib/docker. */
+  rootDir: string;
+  /** RegistryConfig.Mirrors as the daemon uses them (normalized, with a trailing slash). */
+  mirrors: string[];
+  /** IndexServerAddress, normally https://index.docker.io/v1/. */
+  indexServer: string;
+  /** HTTPProxy / HTTPSProxy / NoProxy the daemon uses (credentials already masked by the engine). */
+  httpProxy: string;
+  httpsProxy: string;
+  noProxy: string;
+  /** OperatingSystem, e.g. "Debian GNU/Linux 12 (bookworm)" or "Docker Desktop". */
+  operatingSystem: string;
+  /** SecurityOptions has name=rootless. */
+  rootless: boolean;
 }
 
 // ---- Inspect documents ----

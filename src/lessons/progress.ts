@@ -18,6 +18,8 @@ export const checkResultView = z.object({
   expected: z.string(),
   actual: z.string(),
   hint: z.string().optional(),
+  /** What the check looks at does not exist, and this earlier step makes it (the page offers to run it). */
+  madeBy: z.object({ stepId: z.string(), title: z.string() }).optional(),
 });
 export type CheckResultView = z.infer<typeof checkResultView>;
 
@@ -25,6 +27,10 @@ export const stepProgress = z.object({
   state: z.enum(STEP_STATES),
   checks: z.array(checkResultView).default([]),
   message: z.string().optional(),
+  /** It failed: run these steps again (ids, in lesson order), then it (the page offers it). */
+  redo: z.array(z.string()).optional(),
+  /** Checking: a check waits for the engine — what it waits for, and at most how many seconds from now. */
+  waiting: z.object({ title: z.string(), expected: z.string(), seconds: z.number() }).optional(),
   /** ms since epoch of the verdict. */
   at: z.number().optional(),
 });

@@ -152,6 +152,8 @@ export interface CheckStepOptions {
   output?: StepOutput;
   /** One evaluation per check, no waits. */
   noWait?: boolean;
+  /** What the step relies on, and who hears of a check that waits (see CheckContext). */
+  context?: Pick<CheckContext, 'stepContainers' | 'onWait'>;
 }
 
 /** Evaluate a step's checks (variables resolved) against the engine. */
@@ -166,6 +168,7 @@ export async function checkStep(lesson: Lesson, step: Step, ctx: RunnerContext, 
     stepHint: prepared.hint ?? step.hint,
     signal: ctx.signal,
     noWait: options.noWait,
+    ...options.context,
   };
   const results = await evaluateChecks(applicable.map((entry) => entry.check), checkContext);
   // A check that applies only on some engines says so: the learner sees which variant was checked.

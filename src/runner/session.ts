@@ -2,17 +2,20 @@
 // prepare (variables, label, environment) → confirm a destructive step → make sure the lesson's images exist → record
 // what the step creates while it executes → check the engine's state → a StepOutcome. Front ends differ only in their
 // hooks: how to ask, where output goes, how the command is executed (a pipe, a task terminal, a real TTY).
-import type { StepOutput } from '../checks/types';
+import type { CheckResult, CheckWait, StepOutput } from '../checks/types';
 import { t } from '../i18n';
-import { applyVars } from '../lessons';
+import { applyVars, defaultVars } from '../lessons';
 import type { Lesson, Step } from '../lessons/schema';
 import type { MissingImage } from './images';
-import { StepRecorder, declaredNames, mergeRecords } from './record';
+import { StepRecorder, declaredNames, mergeRecords, takeSnapshot, type EngineState } from './record';
 import {
-  checkStep, ensureLessonImages, executeStep, explainMessage, prepareStep, selectSteps, unknownStepIds,
+  changedFiles, missingPrerequisites, prerequisitesMessage, shippedState, stepContainers, undoSteps, withMakers, withoutRemoved,
+} from './rerun';
+import {
+  checkStep, ensureLessonImages, executeStep, explainMessage, prepareStep, selectSteps, unknownStepIds, workDirOf,
   type ExecuteResult, type PreparedStep, type RunnerContext, type StepSelection, type VarOverrides,
 } from './runner';
-import type { RunnerSink, StepOutcome } from './types';
+import type { CreatedObject, RunnerSink, StepOutcome } from './types';
 
 /** Where a step is in its sequence (the UI shows running / checking). */
 export type StepPhase = 'running' | 'checking';
@@ -31,6 +34,8 @@ export interface StepHooks {
    */
   execute?(prepared: PreparedStep, run: (sink?: RunnerSink) => Promise<ExecuteResult>): Promise<ExecuteResult>;
   phase?(phase: StepPhase): void;
+  /** A check waits for the engine (what for, how long at most); undefined when the wait is over. */
+  waiting?(wait: CheckWait | undefined): void;
   /** The step's output, once known (kept so later checks of output can still be made). */
   output?(output: StepOutput): void;
 }
@@ -39,6 +44,11 @@ export interface StepSessionOptions {
   vars?: VarOverrides;
   /** Check the lesson's `images` first (a whole-lesson run does it once). Default true. */
   checkImages?: boolean;
+  /**
+   * Steps (ids) whose objects and changed files to take back before this one runs. Default: this step's own, so a step
+   * can run again; a redo passes the whole chain to its first step; a whole-lesson run, which did it once, none.
+   */
+  undo?: readonly string[];
   hooks?: StepHooks;
 }
 
@@ -75,7 +85,8 @@ export async function runStepSession(lesson: Lesson, step: Step, ctx: RunnerCont
   if (ctx.signal?.aborted) return outcome({ status: 'cancelled', message: t('Cancelled.') });
 
   hooks.phase?.('running');
-  const executed = await recordWhile(lesson, step, prepared, ctx, () => {
+  const before = await takeBack(lesson, step, prepared, ctx, options.undo ?? [step.id]);
+  const executed = await recordWhile(lesson, step, prepared, ctx, before, () => {
     // Confirmed above: the runner's own execution must not ask again.
     const run = (sink?: RunnerSink) => executeStep(lesson, step, prepared, { ...ctx, sink: sink ?? ctx.sink, confirm: async () => true });
     return hooks.execute ? hooks.execute(prepared, run) : run();
@@ -86,15 +97,72 @@ export async function runStepSession(lesson: Lesson, step: Step, ctx: RunnerCont
   }
 
   hooks.phase?.('checking');
-  const checks = await checkStep(lesson, step, ctx, { prepared, output: executed.output });
+  const checks = await checkWithMakers(lesson, step, ctx, prepared, executed.output, hooks.waiting);
   const passed = executed.commandOk && checks.every((check) => check.pass);
-  return outcome({ status: passed ? 'passed' : 'failed', output: executed.output, checks, message: executed.message });
+  if (passed) return outcome({ status: 'passed', output: executed.output, checks, message: executed.message });
+  const gone = await whyEngineUnavailable(ctx);
+  if (gone) return outcome({ status: 'error', output: executed.output, checks, message: gone });
+  return outcome({ status: 'failed', output: executed.output, checks, ...await whyFailed(lesson, step, ctx, prepared, checks, executed.message) });
+}
+
+/**
+ * Why the engine cannot be asked now (killed, restarted or stuck while the step ran), or undefined when it answers: then
+ * the step is in error with the engine's own message, not failed on checks the learner could do nothing about.
+ */
+async function whyEngineUnavailable(ctx: RunnerContext): Promise<string | undefined> {
+  try {
+    await ctx.engine.ping();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Take back what the `undo` steps made before (objects, changed files). One look at the engine serves twice: to plan
+ * that, and as the recorder's "before" (without what was just removed). Undefined when the engine could not be read.
+ */
+async function takeBack(lesson: Lesson, step: Step, prepared: PreparedStep, ctx: RunnerContext, undo: readonly string[]): Promise<EngineState | undefined> {
+  if (!ctx.store && undo.length === 0) return undefined;
+  try {
+    const state = await takeSnapshot(ctx.engine);
+    const removed = await undoSteps(lesson, lesson.steps.filter((s) => undo.includes(s.id)), ctx, prepared.values, { state });
+    return withoutRemoved(state, removed);
+  } catch (error) {
+    ctx.sink?.info(t('Could not take back what the step made before ({0}).', error instanceof Error ? error.message : String(error)));
+    return undefined;
+  }
+}
+
+/** The step's checks; a missing object's hint names the step that makes it. */
+async function checkWithMakers(lesson: Lesson, step: Step, ctx: RunnerContext, prepared: PreparedStep, output: StepOutput | undefined,
+  onWait?: (wait: CheckWait | undefined) => void): Promise<CheckResult[]> {
+  const context = { stepContainers: stepContainers(lesson, step, prepared.values), onWait };
+  return withMakers(lesson, step, await checkStep(lesson, step, ctx, { prepared, output, context }), prepared.values);
+}
+
+/** A failed step's message and redo: what it needs and is gone, and the steps to run again first. */
+async function whyFailed(lesson: Lesson, step: Step, ctx: RunnerContext, prepared: PreparedStep, checks: readonly CheckResult[],
+  message: string | undefined): Promise<Pick<StepOutcome, 'message' | 'redo'>> {
+  if (ctx.signal?.aborted) return { message };
+  try {
+    const prerequisites = await missingPrerequisites(lesson, step, ctx, prepared.values, checks);
+    const gone = prerequisitesMessage(lesson, prerequisites);
+    return {
+      ...(gone || message ? { message: [gone, message].filter(Boolean).join('\n') } : {}),
+      ...(prerequisites.redo.length > 0 ? { redo: prerequisites.redo } : {}),
+    };
+  } catch {
+    return { message }; // the engine could not say: the checks' own results stand
+  }
 }
 
 export interface CheckSessionOptions {
   vars?: VarOverrides;
   /** The step's output from an earlier run (kept by the front end), for `output` / `exitCode` checks. */
   output?: StepOutput;
+  /** A check waits for the engine; undefined when the wait is over. */
+  waiting?(wait: CheckWait | undefined): void;
 }
 
 /** Check a step without running it (the learner ran the command themselves): the same preparation, then the checks. */
@@ -106,9 +174,12 @@ export async function checkStepSession(lesson: Lesson, step: Step, ctx: RunnerCo
   const prepared = prepareStep(lesson, step, options.vars ?? {}, { endpoint: ctx.engine.endpoint, baseEnv: ctx.baseEnv });
   const errors = prepared.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return outcome({ status: 'error', message: errors.map((d) => d.message).join('\n') });
-  const checks = await checkStep(lesson, step, ctx, { prepared, output: options.output });
+  const checks = await checkWithMakers(lesson, step, ctx, prepared, options.output, options.waiting);
   if (checks.length === 0) return outcome({ status: 'skipped', message: t('This step has no checks: there is nothing to verify.') });
-  return outcome({ status: checks.every((check) => check.pass) ? 'passed' : 'failed', checks, output: options.output });
+  if (checks.every((check) => check.pass)) return outcome({ status: 'passed', checks, output: options.output });
+  const gone = await whyEngineUnavailable(ctx);
+  if (gone) return outcome({ status: 'error', checks, output: options.output, message: gone });
+  return outcome({ status: 'failed', checks, output: options.output, ...await whyFailed(lesson, step, ctx, prepared, checks, undefined) });
 }
 
 /** runStepSession with the context's own confirmation and sink (the CLI and the lesson suite). */
@@ -141,13 +212,18 @@ export async function runLesson(lesson: Lesson, ctx: RunnerContext, options: Run
   const selected = selectSteps(lesson, options).filter((entry) => entry.skipReason !== '');
   const run: LessonRun = { lessonId: lesson.meta.id, outcomes: [], passed: true };
 
-  if (selected.some((entry) => entry.skipReason === undefined && entry.step.kind !== 'explain')) {
+  const toRun = selected.filter((entry) => entry.skipReason === undefined && entry.step.kind !== 'explain').map((entry) => entry.step);
+  if (toRun.length > 0) {
     const missing = await ensureLessonImages(lesson, ctx);
     if (missing.length > 0) {
       run.passed = false;
       run.message = missing.map((m) => m.message).join('\n');
       return run;
     }
+    // Whatever an earlier run left (objects, changed files) goes first; a run of the whole lesson starts clean.
+    const wholeLesson = options.fromStep === undefined && options.onlyStep === undefined;
+    await undoSteps(lesson, toRun, ctx, { ...defaultVars(lesson), ...options.vars }, { wholeLesson })
+      .catch((error: unknown) => ctx.sink?.info(t('Could not take back what the step made before ({0}).', error instanceof Error ? error.message : String(error))));
   }
 
   let stopped: string | undefined;
@@ -159,7 +235,7 @@ export async function runLesson(lesson: Lesson, ctx: RunnerContext, options: Run
     } else if (ctx.signal?.aborted) {
       outcome = { lessonId: lesson.meta.id, stepId: step.id, status: 'cancelled', checks: [], durationMs: 0, message: t('Cancelled.') };
     } else {
-      outcome = await runStepSession(lesson, step, ctx, { vars: options.vars, checkImages: false });
+      outcome = await runStepSession(lesson, step, ctx, { vars: options.vars, checkImages: false, undo: [] });
     }
     run.outcomes.push(outcome);
     options.onStepEnd?.(outcome, step);
@@ -176,12 +252,16 @@ export async function runLesson(lesson: Lesson, ctx: RunnerContext, options: Run
 }
 
 /** Execute while recording what the step creates (for reset); without a store nothing is recorded. */
-async function recordWhile(lesson: Lesson, step: Step, prepared: PreparedStep, ctx: RunnerContext, execute: () => Promise<ExecuteResult>): Promise<ExecuteResult> {
+async function recordWhile(lesson: Lesson, step: Step, prepared: PreparedStep, ctx: RunnerContext, before: EngineState | undefined,
+  execute: () => Promise<ExecuteResult>): Promise<ExecuteResult> {
   const store = ctx.store;
   let recorder: StepRecorder | undefined;
+  let filesBefore: Map<string, string> | undefined;
   if (store) {
     try {
-      recorder = await StepRecorder.start(ctx.engine, lesson.meta.id, declaredNames(lesson, (text) => applyVars(text, prepared.values)), step.id);
+      workDirOf(lesson, ctx); // the shipped files copied in first, so only the step's own changes count
+      filesBefore = shippedState(lesson, ctx);
+      recorder = await StepRecorder.start(ctx.engine, lesson.meta.id, declaredNames(lesson, (text) => applyVars(text, prepared.values)), step.id, before);
     } catch (error) {
       ctx.sink?.info(t('Could not watch what this step creates ({0}); reset still finds what carries the lesson label.', String(error)));
     }
@@ -191,10 +271,11 @@ async function recordWhile(lesson: Lesson, step: Step, prepared: PreparedStep, c
   } catch (error) {
     return { status: 'error', commandOk: false, message: error instanceof Error ? error.message : String(error) };
   } finally {
-    if (recorder && store) {
+    if (store) {
       try {
-        const recording = await recorder.finish();
-        if (recording.created.length > 0) await store.save(lesson.meta.id, mergeRecords(await store.load(lesson.meta.id), recording.created));
+        const created: CreatedObject[] = [...(recorder ? (await recorder.finish()).created : []),
+          ...(filesBefore ? changedFiles(lesson, step, filesBefore, ctx) : [])];
+        if (created.length > 0) await store.save(lesson.meta.id, mergeRecords(await store.load(lesson.meta.id), created));
       } catch (error) {
         ctx.sink?.info(t('Could not save what this step created ({0}).', String(error)));
       }

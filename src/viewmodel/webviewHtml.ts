@@ -1,4 +1,5 @@
-// The lesson webview's HTML shell: a strict CSP, one stylesheet, one nonce'd script, no inline script or style.
+// The lesson webview's HTML shell: a strict CSP, the page's stylesheet and the codicon font's, one nonce'd script, no
+// inline script or style.
 // Pure (vscode-free) so the policy is unit-tested; the lesson itself arrives later as a message.
 import { randomBytes } from 'node:crypto';
 
@@ -10,6 +11,11 @@ export interface WebviewHtmlInput {
   scriptUri: string;
   /** asWebviewUri(media/lesson.css). */
   styleUri: string;
+  /**
+   * asWebviewUri(dist/codicons/codicon.css): icons without an emoji font. @vscode-elements finds it by the link's id
+   * (`vscode-codicon-stylesheet`) for the `icon` attribute of its buttons.
+   */
+  codiconsUri?: string;
   /** `lang` of the page, e.g. "zh-cn". */
   lang?: string;
   /** Shown until the script has drawn the lesson. */
@@ -37,13 +43,14 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 export function buildWebviewHtml(input: WebviewHtmlInput): string {
   if (!/^[A-Za-z0-9]{16,}$/.test(input.nonce)) throw new Error('the nonce must be 16+ alphanumerics');
   const attr = escapeHtml;
+  const codicons = input.codiconsUri ? `<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${attr(input.codiconsUri)}">\n` : '';
   return `<!DOCTYPE html>
 <html lang="${attr(input.lang ?? 'zh-cn')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(input.cspSource, input.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(input.styleUri)}">
+${codicons}<link rel="stylesheet" href="${attr(input.styleUri)}">
 </head>
 <body>
 <div id="dl-root" class="dl-root"><p class="dl-loading">${escapeHtml(input.loadingText ?? '…')}</p></div>

@@ -10,6 +10,7 @@ import { ExplorerModelController, type EngineState } from '../viewmodel/explorer
 import { buildItems, flatten, type ExplorerItem, type ExplorerView } from '../viewmodel/explorer/model';
 import { registerExplorerViews } from './explorer/providers';
 import { registerLessonPanel } from './panel/lessonPanel';
+import { registerDoctor } from './doctor/panel';
 import { registerLessonsUi } from './lessons/register';
 import { EngineStatusBar } from './engine/statusBar';
 import { CONTEXT_KEYS, VSCODE_COMMANDS } from './ids';
@@ -40,6 +41,9 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
 
   // Lesson webview (the openLesson command): one reused panel, revived after a reload; registers its own disposables.
   registerLessonPanel(context, lessonsUi.service, lessonsUi.output);
+
+  // 环境体检 (Check My Docker Setup): the doctor's report in its own webview; registers its own disposables.
+  registerDoctor(context, () => connection.get(), lessonsUi.output);
 
   // Editor help: Dockerfile and docker-command hovers, ▶ Run-in-terminal CodeLens on docker commands in Markdown notes.
   context.subscriptions.push(registerEditorHelp(context, connection));

@@ -60,16 +60,31 @@ export const LESSON_COMMANDS = {
   openLesson: 'dockerLessons.openLesson',
 } as const;
 
+/** Commands of the explorer's views themselves (src/vscode/explorer/providers.ts): one filter over the four views. */
+export const EXPLORER_VIEW_COMMANDS = {
+  filter: 'dockerLessons.filter',
+  clearFilter: 'dockerLessons.clearFilter',
+} as const;
+
 /** The editor help's commands (src/vscode/editor/). */
 export const EDITOR_COMMANDS = {
   /** `(command: string)`: a docker command from a Markdown note, in the engine's terminal. */
   runInTerminal: 'dockerLessons.runInTerminal',
+  /** `(command: string)`: a usage line with placeholders from a Markdown note, to the clipboard. */
+  copyCommand: 'dockerLessons.copyCommand',
+} as const;
+
+/** The environment check's commands (src/vscode/doctor/). */
+export const DOCTOR_COMMANDS = {
+  /** 环境体检 / Check My Docker Setup: runs the doctor and shows the report; resolves with it. */
+  checkSetup: 'dockerLessons.checkSetup',
 } as const;
 
 /** Every command in package.json `contributes.commands`. */
-export const COMMANDS = { ...EXPLORER_COMMANDS, ...LESSON_COMMANDS, ...EDITOR_COMMANDS } as const;
+export const COMMANDS = { ...EXPLORER_COMMANDS, ...EXPLORER_VIEW_COMMANDS, ...LESSON_COMMANDS, ...EDITOR_COMMANDS, ...DOCTOR_COMMANDS } as const;
 
 export type ExplorerCommandId = ValueOf<typeof EXPLORER_COMMANDS>;
+export type ExplorerViewCommandId = ValueOf<typeof EXPLORER_VIEW_COMMANDS>;
 export type LessonCommandId = ValueOf<typeof LESSON_COMMANDS>;
 export type EditorCommandId = ValueOf<typeof EDITOR_COMMANDS>;
 export type CommandId = ValueOf<typeof COMMANDS>;
@@ -83,8 +98,10 @@ export const VSCODE_COMMANDS = {
   open: 'vscode.open',
 } as const;
 
-/** The activity bar container of our views. */
+/** The activity bar container of the course (the lessons view has it to itself: long chapter lists need the room). */
 export const VIEW_CONTAINER = 'dockerLessons';
+/** The activity bar container of the explorer's four views. */
+export const EXPLORER_VIEW_CONTAINER = 'dockerLessonsExplorer';
 
 /** Every view in package.json `contributes.views`; an explorer view's id is `VIEWS[view]`. */
 export const VIEWS = {
@@ -99,6 +116,7 @@ export type ViewId = ValueOf<typeof VIEWS>;
 /** Webview panel types (activation event `onWebviewPanel:<type>`). */
 export const WEBVIEW_PANELS = {
   lesson: 'dockerLessons.lesson',
+  doctor: 'dockerLessons.doctor',
 } as const;
 export type WebviewPanelType = ValueOf<typeof WEBVIEW_PANELS>;
 
@@ -115,7 +133,11 @@ export const CONTEXT_KEYS = {
   /** unknown | connected | unreachable | permission-denied | bad-host (the explorer's EngineState). */
   engineState: 'dockerLessons.engineState',
   engineConnected: 'dockerLessons.engineConnected',
+  /** A lesson was shown (the walkthrough's "open a lesson"). */
+  lessonOpened: 'dockerLessons.lessonOpened',
   firstStepPassed: 'dockerLessons.firstStepPassed',
+  /** true while the explorer's filter hides objects. */
+  explorerFiltered: 'dockerLessons.explorerFiltered',
 } as const;
 export type ContextKey = ValueOf<typeof CONTEXT_KEYS>;
 

@@ -61,7 +61,8 @@ export type HostMessage = z.infer<typeof hostMessage>;
 /** Webview → host. Strict: a message with fields the host does not expect is not a message we sent. */
 export const webviewMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('run'), lessonId: id, stepId: id, vars: varValues }),
+  /** `redo`: first run again the steps its failed verdict names (what it needs), then the step. */
+  z.strictObject({ type: z.literal('run'), lessonId: id, stepId: id, vars: varValues, redo: z.literal(true).optional() }),
   z.strictObject({ type: z.literal('check'), lessonId: id, stepId: id, vars: varValues }),
   z.strictObject({ type: z.literal('cancel'), lessonId: id, stepId: id }),
   z.strictObject({ type: z.literal('openFile'), lessonId: id, stepId: id }),

@@ -225,7 +225,8 @@ async function walkLesson(page, frame, lesson, { port, shot }) {
       await root.locator('vscode-button.dl-check').click();
     } else {
       const run = root.locator('vscode-button.dl-run');
-      assert.match(await run.innerText(), /▶ 运行/, `${step.id}: the ▶ 运行 button`);
+      assert.strictEqual((await run.innerText()).trim(), '运行', `${step.id}: the 运行 button`);
+      await run.locator('vscode-icon[name="play"]').waitFor({ timeout: 5000 });
       await run.click();
       if (step.kind === 'destructive') await confirmModal(page, step);
       if (step.kind === 'interactive') await typeIntoTerminal(page, step, shot.interactive);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { t } from '../../i18n';
 import type { Outcome } from '../describe';
 import type { Lookup } from '../lookup';
-import type { CheckContext } from '../types';
+import type { CheckContext, ObjectKind } from '../types';
 
 export const nonEmpty = z.string().min(1);
 
@@ -77,6 +77,11 @@ export interface CheckKindModule<K extends string, S extends z.ZodType> {
   readonly defaultWithinMs?: number;
   /** Judges the step's own result, which waiting cannot change. */
   readonly judgesStep?: boolean;
+}
+
+/** The outcome of a check whose object does not exist: final (waiting will not make it), and the object named. */
+export function missing(outcome: Outcome, kind: ObjectKind, name: string): Outcome {
+  return { ...outcome, pass: false, missing: { kind, name } };
 }
 
 export function defineKind<const K extends string, S extends z.ZodType>(kind: CheckKindModule<K, S>): CheckKindModule<K, S> {

@@ -7,7 +7,7 @@ import {
 } from '../describe';
 import type { Lookup } from '../lookup';
 import { type PropSpec, judgeAll, missingOutcome, same, spec, verdictOf } from '../props';
-import { common, defineKind, nonEmpty, numberish } from './common';
+import { common, defineKind, missing, nonEmpty, numberish } from './common';
 
 export const containerCheck = z.object({
   container: nonEmpty,
@@ -48,6 +48,11 @@ export function formatState(info: Info): string {
 
 export function noSuchContainerHint(): string {
   return t('Run the step first, or check the name with `docker ps -a`.');
+}
+
+/** A check on a container that does not exist (port, logs, exec, file, mount): it fails at once, naming the container. */
+export function noSuchContainer(title: string, expected: string, name: string): Outcome {
+  return missing({ pass: false, title, expected, actual: t('container {0} does not exist', name), hint: noSuchContainerHint() }, 'container', name);
 }
 
 function stateHint(expected: string, info: Info, name: string): string | undefined {
@@ -198,7 +203,7 @@ export function containerOutcome(check: ContainerCheck, info: Info | undefined, 
   }
   let specs = containerSpecs(check, other);
   if (specs.length === 0) specs = containerSpecs({ ...check, state: 'exists' }, other);
-  if (!info) return missingOutcome(titleFor, specs, t('no such container'), noSuchContainerHint());
+  if (!info) return missing(missingOutcome(titleFor, specs, t('no such container'), noSuchContainerHint()), 'container', name);
   return combine(titleFor, judgeAll(specs, info));
 }
 

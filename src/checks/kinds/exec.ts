@@ -6,7 +6,7 @@ import { type Outcome, type Prop, combine, excerpt } from '../describe';
 import type { Lookup } from '../lookup';
 import { matchText } from '../text';
 import { common, defineKind, nonEmpty, numberish, textMatch } from './common';
-import { formatState, noSuchContainerHint } from './container';
+import { formatState, noSuchContainer } from './container';
 
 export const execCheck = z.object({
   exec: z.object({
@@ -67,7 +67,7 @@ export async function evaluateExec(check: ExecCheck, lookup: Lookup, timeoutMs: 
   const info = await lookup.container(container);
   const expectedProps = execProps(check.exec, { exitCode: check.exec.exitCode ?? 0, stdout: '', stderr: '' });
   const expected = combine(titleFor, expectedProps).expected;
-  if (!info) return { pass: false, title: titleFor(), expected, actual: t('no such container'), hint: noSuchContainerHint() };
+  if (!info) return noSuchContainer(titleFor(), expected, container);
   if (!info.State.Running || info.State.Paused) return notRunning(titleFor(), expected, info, container);
   const result = await lookup.engine.exec(container, execArgv(command), { timeoutMs, user });
   return combine(titleFor, execProps(check.exec, result));

@@ -5,7 +5,7 @@ import type { Outcome } from '../describe';
 import type { Lookup } from '../lookup';
 import { describeTextMatch, hasTextMatch, matchText } from '../text';
 import { common, defineKind, nonEmpty, textMatch } from './common';
-import { noSuchContainerHint } from './container';
+import { noSuchContainer } from './container';
 
 export const fileCheck = z.object({
   file: z.object({
@@ -45,7 +45,7 @@ export async function evaluateFile(check: FileCheck, lookup: Lookup): Promise<Ou
   const info = await lookup.container(container);
   if (!info) {
     const shape = fileOutcome(check.file, undefined);
-    return { ...shape, pass: false, actual: t('no such container'), hint: noSuchContainerHint() };
+    return noSuchContainer(shape.title, shape.expected, container);
   }
   return fileOutcome(check.file, await lookup.engine.readFile(container, path));
 }

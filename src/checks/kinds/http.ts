@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { t } from '../../i18n';
 import { type Outcome, type Prop, combine } from '../describe';
 import { describeTextMatch, hasTextMatch, matchText, pickTextMatch } from '../text';
-import { common, defineKind, numberish, textMatch } from './common';
+import { type Attempt, common, defineKind, numberish, textMatch } from './common';
+import { noSuchContainer } from './container';
 
 export const httpCheck = z.object({
   http: z.object({
@@ -126,10 +127,26 @@ export async function evaluateHttp(check: HttpCheck, timeoutMs: number, signal?:
   }
 }
 
+/**
+ * Nothing answered while a container the step relies on is gone and no running container publishes the URL's port:
+ * waiting cannot help, so the check fails at once naming the container (instead of a port or content hint).
+ */
+export async function serverGone(check: HttpCheck, outcome: Outcome, attempt: Attempt): Promise<Outcome> {
+  const url = loopbackUrl(check.http.url);
+  const names = attempt.ctx.stepContainers ?? [];
+  if (outcome.pass || !url || names.length === 0) return outcome;
+  const infos = await Promise.all(names.map((name) => attempt.lookup.container(name)));
+  const gone = names.find((_, index) => !infos[index]);
+  if (gone === undefined) return outcome;
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  const served = (await attempt.lookup.engine.listContainers()).some((c) => c.ports.some((binding) => binding.publicPort === port));
+  return served ? outcome : noSuchContainer(outcome.title, outcome.expected, gone);
+}
+
 export const httpKind = defineKind({
   key: 'http',
   schema: httpCheck,
   defaultWithinMs: HTTP_DEFAULT_WITHIN_MS,
-  evaluate: (check, { timeoutMs, ctx }) => evaluateHttp(check, timeoutMs(HTTP_ATTEMPT_MS), ctx.signal),
+  evaluate: async (check, attempt) => serverGone(check, await evaluateHttp(check, attempt.timeoutMs(HTTP_ATTEMPT_MS), attempt.ctx.signal), attempt),
   describe: (check) => ({ title: t('HTTP {0} {1}', check.http.method ?? 'GET', check.http.url), expected: '—' }),
 });

@@ -8,7 +8,7 @@ import {
 } from '../describe';
 import type { Lookup } from '../lookup';
 import { type PropSpec, judgeAll, missingOutcome, same, spec, verdictOf } from '../props';
-import { common, defineKind, durationMs, durationSchema, nonEmpty, numberish, portSpec } from './common';
+import { common, defineKind, durationMs, durationSchema, missing, nonEmpty, numberish, portSpec } from './common';
 
 export const imageCheck = z.object({
   image: nonEmpty,
@@ -221,15 +221,11 @@ export function imageOutcome(check: ImageCheck, subject: ImageSubject | undefine
   }
   const specs = imageSpecs(check);
   if (specs.length === 0) {
-    return {
-      pass: !!subject,
-      title: t('Image {0} exists', ref),
-      expected: t('exists'),
-      actual: subject ? t('present ({0})', shortId(subject.info.Id)) : t('no such image'),
-      hint: subject ? undefined : noSuchImageHint(),
-    };
+    const title = t('Image {0} exists', ref);
+    if (!subject) return missing({ pass: false, title, expected: t('exists'), actual: t('no such image'), hint: noSuchImageHint() }, 'image', ref);
+    return { pass: true, title, expected: t('exists'), actual: t('present ({0})', shortId(subject.info.Id)) };
   }
-  if (!subject) return missingOutcome(titleFor, specs, t('no such image'), noSuchImageHint());
+  if (!subject) return missing(missingOutcome(titleFor, specs, t('no such image'), noSuchImageHint()), 'image', ref);
   return combine(titleFor, judgeAll(specs, subject));
 }
 

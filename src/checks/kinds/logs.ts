@@ -5,7 +5,7 @@ import { type Outcome, excerpt } from '../describe';
 import type { Lookup } from '../lookup';
 import { hasTextMatch, matchText, pickTextMatch } from '../text';
 import { common, defineKind, nonEmpty, numberish, textMatch } from './common';
-import { noSuchContainerHint } from './container';
+import { noSuchContainer } from './container';
 
 export const logsCheck = z.object({
   logs: z.object({ container: nonEmpty, tail: numberish.optional() }).extend(textMatch.shape).strict(),
@@ -32,7 +32,7 @@ export async function evaluateLogs(check: LogsCheck, lookup: Lookup): Promise<Ou
   const info = await lookup.container(container);
   if (!info) {
     const shape = logsOutcome(check.logs, '');
-    return { ...shape, pass: false, actual: t('no such container'), hint: noSuchContainerHint() };
+    return noSuchContainer(shape.title, shape.expected, container);
   }
   return logsOutcome(check.logs, await lookup.engine.logs(container, { tail }));
 }

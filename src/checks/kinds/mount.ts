@@ -6,7 +6,7 @@ import { t } from '../../i18n';
 import { type Outcome, combine, formatBool, joinItems } from '../describe';
 import type { Lookup } from '../lookup';
 import { type PropSpec, judgeAll, missingOutcome, spec } from '../props';
-import { common, defineKind, nonEmpty } from './common';
+import { common, defineKind, missing, nonEmpty } from './common';
 import { noSuchContainerHint } from './container';
 
 export const mountCheck = z.object({
@@ -72,7 +72,7 @@ export function mountOutcome(check: MountCheck, info: Info | undefined, workDir:
     })));
   }
   if (specs.length === 0) specs.push(spec(t('presence'), t('mounted'), (m) => ({ pass: true, actual: describeMount(m) })));
-  if (!info) return missingOutcome(titleFor, specs, t('no such container'), noSuchContainerHint());
+  if (!info) return missing(missingOutcome(titleFor, specs, t('container {0} does not exist', container), noSuchContainerHint()), 'container', container);
   const found = findMount(info, destination);
   if (!found) {
     const others = (info.Mounts ?? []).map((m) => m.Destination);

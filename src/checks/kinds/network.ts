@@ -6,7 +6,7 @@ import { t } from '../../i18n';
 import { type Outcome, combine, formatBool, joinClauses, joinItems, subsetProp } from '../describe';
 import type { Lookup } from '../lookup';
 import { type PropSpec, judgeAll, missingOutcome, same, spec } from '../props';
-import { common, defineKind, nonEmpty } from './common';
+import { common, defineKind, missing, nonEmpty } from './common';
 
 export const networkCheck = z.object({
   network: nonEmpty,
@@ -161,10 +161,12 @@ export function networkOutcome(check: NetworkCheck, subject: NetworkSubject | un
   const specs = networkSpecs(check);
   const noSuch = t('Create it with `docker network create {0}` (or run the step that creates it); list networks with `docker network ls`.', name);
   if (specs.length === 0) {
-    return { pass: !!subject, title: t('Network {0} exists', name), expected: t('exists'), actual: subject ? t('present') : t('no such network'), hint: subject ? undefined : noSuch };
+    const title = t('Network {0} exists', name);
+    if (!subject) return missing({ pass: false, title, expected: t('exists'), actual: t('no such network'), hint: noSuch }, 'network', name);
+    return { pass: true, title, expected: t('exists'), actual: t('present') };
   }
   const titleFor = (labels: string) => t('{0} of network {1}', labels, name);
-  if (!subject) return missingOutcome(titleFor, specs, t('no such network'), noSuch);
+  if (!subject) return missing(missingOutcome(titleFor, specs, t('no such network'), noSuch), 'network', name);
   return combine(titleFor, judgeAll(specs, subject));
 }
 

@@ -5,7 +5,7 @@ import { t } from '../../i18n';
 import { type Outcome, joinItems, portKey } from '../describe';
 import type { Lookup } from '../lookup';
 import { common, defineKind, nonEmpty, numberish, portSpec } from './common';
-import { noSuchContainerHint } from './container';
+import { noSuchContainer } from './container';
 
 export const portCheck = z.object({
   port: z.object({
@@ -63,7 +63,7 @@ export function portOutcome(check: PortCheck, info: Info | undefined): Outcome {
   const expected = published === false ? t('exposed, not published')
     : publicPort !== undefined ? t('published on host port {0}', String(publicPort))
       : t('published on a host port');
-  if (!info) return { pass: false, title, expected, actual: t('no such container'), hint: noSuchContainerHint() };
+  if (!info) return noSuchContainer(title, expected, container);
 
   const bindings = portBindings(info, key);
   const hostPorts = [...new Set(bindings.map((b) => b.HostPort).filter((p): p is string => !!p))];

@@ -5,7 +5,7 @@ import { t } from '../../i18n';
 import { type Outcome, combine, joinItems, normalizeImageRef } from '../describe';
 import type { Lookup } from '../lookup';
 import { type PropSpec, judgeAll, missingOutcome, same, spec } from '../props';
-import { common, defineKind, nonEmpty, numberish } from './common';
+import { common, defineKind, missing, nonEmpty, numberish } from './common';
 import { swarmOffHint } from './swarm';
 
 export const serviceCheck = z.object({
@@ -85,11 +85,12 @@ export function serviceOutcome(check: ServiceCheck, subject: ServiceSubject | un
   }
   const specs = serviceSpecs(check);
   if (specs.length === 0) {
-    return { pass: !!subject, title: t('Service {0} exists', name), expected: t('exists'),
-      actual: subject ? t('present') : t('no such service'), hint: subject ? undefined : noSuchServiceHint(name) };
+    const title = t('Service {0} exists', name);
+    if (!subject) return missing({ pass: false, title, expected: t('exists'), actual: t('no such service'), hint: noSuchServiceHint(name) }, 'service', name);
+    return { pass: true, title, expected: t('exists'), actual: t('present') };
   }
   const titleFor = (labels: string) => t('{0} of service {1}', labels, name);
-  if (!subject) return missingOutcome(titleFor, specs, t('no such service'), noSuchServiceHint(name));
+  if (!subject) return missing(missingOutcome(titleFor, specs, t('no such service'), noSuchServiceHint(name)), 'service', name);
   return combine(titleFor, judgeAll(specs, subject));
 }
 
@@ -99,7 +100,8 @@ export async function evaluateService(check: ServiceCheck, lookup: Lookup): Prom
   if (info.swarm !== 'active') {
     const outcome = serviceOutcome(check, undefined);
     if (check.absent) return outcome;
-    return { ...outcome, actual: t('no such service (swarm mode is {0})', info.swarm || 'inactive'), hint: swarmOffHint() };
+    // Not the service's step to blame: swarm mode is off.
+    return { ...outcome, missing: undefined, actual: t('no such service (swarm mode is {0})', info.swarm || 'inactive'), hint: swarmOffHint() };
   }
   const service = await lookup.service(check.service);
   if (!service) return serviceOutcome(check, undefined);

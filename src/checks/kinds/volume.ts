@@ -5,7 +5,7 @@ import { t } from '../../i18n';
 import { type Outcome, combine, formatRecord, recordProp } from '../describe';
 import type { Lookup } from '../lookup';
 import { type PropSpec, judgeAll, missingOutcome, same, spec, verdictOf } from '../props';
-import { common, defineKind, nonEmpty } from './common';
+import { common, defineKind, missing, nonEmpty } from './common';
 
 export const volumeCheck = z.object({
   volume: nonEmpty,
@@ -41,10 +41,12 @@ export function volumeOutcome(check: VolumeCheck, info: Info | undefined): Outco
   }
   const noSuch = t('Create it with `docker volume create {0}` (or run the step that creates it); list volumes with `docker volume ls`.', name);
   if (specs.length === 0) {
-    return { pass: !!info, title: t('Volume {0} exists', name), expected: t('exists'), actual: info ? t('present') : t('no such volume'), hint: info ? undefined : noSuch };
+    const title = t('Volume {0} exists', name);
+    if (!info) return missing({ pass: false, title, expected: t('exists'), actual: t('no such volume'), hint: noSuch }, 'volume', name);
+    return { pass: true, title, expected: t('exists'), actual: t('present') };
   }
   const titleFor = (labels: string) => t('{0} of volume {1}', labels, name);
-  if (!info) return missingOutcome(titleFor, specs, t('no such volume'), noSuch);
+  if (!info) return missing(missingOutcome(titleFor, specs, t('no such volume'), noSuch), 'volume', name);
   return combine(titleFor, judgeAll(specs, info));
 }
 

@@ -1,15 +1,22 @@
 // When and what the explorer fetches from Docker. vscode-free (visibility is an input) so the timing rules are tested
 // in plain Node against the real engine:
 // - no Docker I/O while no explorer view is visible;
-// - engine events (hints only; their payload is not trusted as data) refresh just the kinds that changed, coalesced
-//   over ≤ 100 ms, so a change shows within ~200 ms;
-// - a full refresh every 60 s while visible, because event streams drop things eventually (Container Tools does the same);
+// - full snapshots only when a view becomes visible, on (re)connecting, on a manual refresh and on a slow safety timer
+//   (event streams drop things eventually; Container Tools refreshes periodically too);
+// - an engine event (a hint; its payload is not trusted as data) updates only the object it names: that one container,
+//   image, volume or network is fetched again, or dropped when destroyed. The first events after a quiet period go
+//   through at once; a burst is batched on its trailing edge (EventGate), and a batch naming many objects of a kind
+//   lists that kind once instead;
 // - while disconnected, ping every second so the tree comes back within ~2 s of the engine returning.
 import type { DockerEngine, Disposable, EngineEventStream } from '../../engine/api';
+import { EventGate, type EventGateOptions } from '../../engine/coalesce';
 import { EngineError } from '../../engine/errors';
 import { classifyError } from '../../engine';
-import type { EngineChange, EngineSnapshot, ResourceKind } from '../../engine/types';
+import type {
+  ContainerSummary, EngineEvent, EngineSnapshot, ImageSummary, NetworkSummary, ResourceKind, VolumeSummary,
+} from '../../engine/types';
 import type { ExplorerView } from './model';
+import { applyUpdates, planUpdates, type FetchedUpdates } from './updates';
 
 /** Engine state as exposed in the `dockerLessons.engineState` context key. */
 export type EngineState = 'unknown' | 'connected' | 'unreachable' | 'permission-denied' | 'bad-host';
@@ -18,8 +25,8 @@ export type EngineState = 'unknown' | 'connected' | 'unreachable' | 'permission-
 export type EngineSource = () => DockerEngine | Promise<DockerEngine>;
 
 export interface ExplorerControllerOptions {
-  /** Extra coalescing of event batches before refreshing; with the stream's own 25 ms, bursts merge over ≤ 50 ms. */
-  coalesceMs?: number;
+  /** How engine events are batched (defaults in EventGate). */
+  gate?: EventGateOptions;
   /** Safety-net full refresh while visible. */
   safetyRefreshMs?: number;
   /** Ping interval while disconnected and visible. */
@@ -38,7 +45,6 @@ function isConnectionError(error: EngineError): boolean {
 }
 
 export class ExplorerModelController implements Disposable {
-  private readonly coalesceMs: number;
   private readonly safetyRefreshMs: number;
   private readonly reconnectPollMs: number;
 
@@ -55,8 +61,9 @@ export class ExplorerModelController implements Disposable {
   /** Set when a snapshot was taken while the event stream was not up: events in that gap may be lost. */
   private missedEvents = false;
 
-  private pendingKinds = new Set<ResourceKind>();
-  private flushTimer: NodeJS.Timeout | undefined;
+  private readonly gate: EventGate<EngineEvent>;
+  /** Events of an update that is queued but has not started. */
+  private waitingEvents: EngineEvent[] | undefined;
   private safetyTimer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private pinging = false;
@@ -69,7 +76,7 @@ export class ExplorerModelController implements Disposable {
   private readonly stateListeners = new Set<(state: EngineState, error?: EngineError) => void>();
 
   constructor(private readonly source: EngineSource, options: ExplorerControllerOptions = {}) {
-    this.coalesceMs = options.coalesceMs ?? 25;
+    this.gate = new EventGate((events) => void this.enqueueEvents(events), options.gate);
     this.safetyRefreshMs = options.safetyRefreshMs ?? 60_000;
     this.reconnectPollMs = options.reconnectPollMs ?? 1000;
   }
@@ -141,7 +148,7 @@ export class ExplorerModelController implements Disposable {
     for (;;) {
       const queue = this.queue;
       await queue;
-      if (this.flushTimer || this.pinging) {
+      if (this.gate.pending || this.pinging) {
         await new Promise((resolve) => setTimeout(resolve, 10));
         continue;
       }
@@ -167,21 +174,21 @@ export class ExplorerModelController implements Disposable {
 
   private deactivate(): void {
     this.unsubscribe();
-    for (const timer of [this.flushTimer, this.pollTimer]) if (timer) clearTimeout(timer);
+    if (this.pollTimer) clearTimeout(this.pollTimer);
     if (this.safetyTimer) clearInterval(this.safetyTimer);
-    this.flushTimer = this.pollTimer = this.safetyTimer = undefined;
-    this.pendingKinds.clear();
+    this.pollTimer = this.safetyTimer = undefined;
+    this.gate.dispose();
   }
 
   // ------------------------------------------------------------ events
 
   private subscribe(engine: DockerEngine): void {
     if (this.stream) return;
-    const stream = engine.events({ coalesceMs: 25 });
+    const stream = engine.events();
     this.stream = stream;
     this.missedEvents = !stream.connected;
     this.subscriptions.push(
-      stream.onChange((change) => this.onEngineChange(change)),
+      stream.onEvent((event) => { if (this.active) this.gate.push(event); }),
       stream.onConnection((connected) => {
         if (!this.active) return;
         if (connected) {
@@ -209,23 +216,28 @@ export class ExplorerModelController implements Disposable {
     this.boundEngine = undefined;
   }
 
-  private onEngineChange(change: EngineChange): void {
-    if (!this.active) return;
-    for (const kind of change.kinds) this.pendingKinds.add(kind);
-    if (this.pendingKinds.size === 0 || this.flushTimer) return;
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = undefined;
-      const kinds = [...this.pendingKinds];
-      this.pendingKinds.clear();
-      void this.enqueue(kinds);
-    }, this.coalesceMs);
-  }
-
   // ------------------------------------------------------------ fetching
 
   private enqueue(kinds: readonly ResourceKind[]): Promise<void> {
+    return this.run(() => this.fetch(kinds));
+  }
+
+  private enqueueEvents(events: EngineEvent[]): Promise<void> {
+    // Events that come while an update is queued join it: one fetch and one redraw for them all.
+    if (this.waitingEvents) {
+      this.waitingEvents.push(...events);
+      return this.queue;
+    }
+    const batch = (this.waitingEvents = [...events]);
+    return this.run(() => {
+      this.waitingEvents = undefined;
+      return this.applyEvents(batch);
+    });
+  }
+
+  private run(work: () => Promise<void>): Promise<void> {
     this.queued++;
-    const run = this.queue.then(() => this.fetch(kinds)).finally(() => { this.queued--; });
+    const run = this.queue.then(work).finally(() => { this.queued--; });
     this.queue = run.catch(() => undefined);
     return this.queue;
   }
@@ -246,21 +258,18 @@ export class ExplorerModelController implements Disposable {
     if (this.disposed) return;
     try {
       const engine = await this.engine();
+      // An engine not known to answer is asked the cheap question first: a stuck one is told within the ping's 1.5 s,
+      // not after a list's time limit.
+      if (this.stateValue !== 'connected') await this.ping(engine);
       // Subscribe before listing so nothing between the list and the stream start goes unseen.
       if (this.active) this.subscribe(engine);
-      const changed = new Set<ResourceKind>(kinds);
+      let changed: Set<ResourceKind>;
       if (!this.current || kinds.length === ALL_KINDS.length) {
         this.current = await engine.snapshot();
-        ALL_KINDS.forEach((k) => changed.add(k));
+        changed = new Set(ALL_KINDS);
       } else {
-        const next = { ...this.current, takenAt: Date.now() };
-        await Promise.all(kinds.map(async (kind) => {
-          if (kind === 'container') next.containers = await engine.listContainers();
-          if (kind === 'image') next.images = await engine.listImages();
-          if (kind === 'volume') next.volumes = await engine.listVolumes();
-          if (kind === 'network') next.networks = await engine.listNetworks();
-        }));
-        this.current = next;
+        const fetched = await this.fetchLists(engine, kinds, { single: [], drop: new Map() });
+        ({ snapshot: this.current, changed } = applyUpdates(this.current, fetched));
       }
       if (this.stream && !this.stream.connected) this.missedEvents = true;
       this.stopPolling();
@@ -271,6 +280,42 @@ export class ExplorerModelController implements Disposable {
     } catch (err) {
       this.onFailure(this.toEngineError(err));
     }
+  }
+
+  /** Fetch again only what the events name (or a kind's list, when they name many of it) and patch the snapshot. */
+  private async applyEvents(events: EngineEvent[]): Promise<void> {
+    if (this.disposed || !this.active || !this.current || this.stateValue !== 'connected') return;
+    const plan = planUpdates(events);
+    if (plan.fetch.size === 0 && plan.drop.size === 0 && plan.relist.size === 0) return;
+    try {
+      const engine = await this.engine();
+      const singles: Promise<void>[] = [];
+      const fetched: FetchedUpdates = { single: [], drop: plan.drop };
+      for (const [kind, keys] of plan.fetch) {
+        for (const key of keys) singles.push(fetchOne(engine, kind, key).then((value) => { fetched.single.push({ kind, key, value }); }));
+      }
+      await Promise.all([this.fetchLists(engine, [...plan.relist], fetched), ...singles]);
+      if (!this.current || engine !== this.boundEngine) return; // disconnected or switched engines meanwhile
+      const { snapshot, changed } = applyUpdates(this.current, fetched);
+      this.current = snapshot;
+      if (changed.size > 0) this.fireChange(changed);
+    } catch (err) {
+      const error = this.toEngineError(err);
+      if (isConnectionError(error)) this.onFailure(error);
+      // One object's fetch failed (an API error): list its kind instead, so the change is not lost.
+      else void this.enqueue([...new Set([...plan.fetch.keys(), ...plan.drop.keys(), ...plan.relist])]);
+    }
+  }
+
+  /** Whole lists of the given kinds, into `into`. */
+  private async fetchLists(engine: DockerEngine, kinds: readonly ResourceKind[], into: FetchedUpdates): Promise<FetchedUpdates> {
+    await Promise.all(kinds.map(async (kind) => {
+      if (kind === 'container') into.containers = await engine.listContainers();
+      if (kind === 'image') into.images = await engine.listImages();
+      if (kind === 'volume') into.volumes = await engine.listVolumes();
+      if (kind === 'network') into.networks = await engine.listNetworks();
+    }));
+    return into;
   }
 
   private async fetchVersion(engine: DockerEngine): Promise<void> {
@@ -315,13 +360,22 @@ export class ExplorerModelController implements Disposable {
     this.pinging = true;
     try {
       const engine = await this.engine();
-      await engine.ping();
+      await this.ping(engine);
       if (this.stateValue !== 'connected' || !this.current) await this.enqueue(ALL_KINDS);
     } catch (err) {
-      const error = this.toEngineError(err);
-      this.onFailure(isConnectionError(error) ? error : toUnreachable(error));
+      this.onFailure(this.toEngineError(err));
     } finally {
       this.pinging = false;
+    }
+  }
+
+  /** A ping; one that fails even with an API status (a proxy answering 502) means the engine is not usable. */
+  private async ping(engine: DockerEngine): Promise<void> {
+    try {
+      await engine.ping();
+    } catch (err) {
+      const error = this.toEngineError(err);
+      throw isConnectionError(error) ? error : toUnreachable(error);
     }
   }
 
@@ -345,6 +399,16 @@ export class ExplorerModelController implements Disposable {
 
   private fireChange(kinds: Set<ResourceKind>): void {
     for (const listener of [...this.changeListeners]) listener(kinds);
+  }
+}
+
+/** One object as its list shows it; undefined when it is gone. */
+function fetchOne(engine: DockerEngine, kind: ResourceKind, key: string): Promise<ContainerSummary | ImageSummary | VolumeSummary | NetworkSummary | undefined> {
+  switch (kind) {
+    case 'container': return engine.containerSummary(key);
+    case 'image': return engine.imageSummary(key);
+    case 'volume': return engine.volumeSummary(key);
+    case 'network': return engine.networkSummary(key);
   }
 }
 

@@ -93,12 +93,13 @@ export function panelTitle(lesson: Pick<Lesson, 'meta'>, translate: (message: st
  */
 export const WEBVIEW_LABELS = {
   lessonTitle: 'Lesson {0} · {1}',
-  run: '▶ Run',
-  check: '✔ Check',
-  /** The webview draws a lightbulb icon before these (an emoji needs a colour-emoji font many Linux desktops lack). */
+  // The buttons draw a codicon before these (play, check, lightbulb, debug-stop): an emoji needs a colour-emoji font
+  // many Linux desktops lack.
+  run: 'Run',
+  check: 'Check',
   hint: 'Hint',
   hideHint: 'Hide hint',
-  cancel: '⏹ Cancel',
+  cancel: 'Cancel',
   openFile: 'Open file',
   running: 'Running…',
   checking: 'Checking…',
@@ -115,7 +116,7 @@ export const WEBVIEW_LABELS = {
   'kind.explain': 'Explanation',
   'kind.edit': 'Edit',
   notRunHere: 'Not run here: {0}',
-  progress: '{0}/{1} steps passed',
+  progress: 'Steps passed: {0}/{1}',
   reset: 'Reset this lesson',
   prev: '← Previous: {0}',
   next: 'Next: {0} →',
@@ -134,6 +135,11 @@ export const WEBVIEW_LABELS = {
   noChecks: 'This step has no checks: it passes when the command succeeds.',
   engineDisconnected: 'Docker engine not reachable: {0}',
   stepResults: 'Result of step {0}',
+  // A failed step's way out (issue 10): run the step that makes what a check found missing; run again what it needs.
+  runMaker: 'Run step {0}: {1}',
+  redo: 'Run steps {0} again, then this one',
+  redoOne: 'Run step {0} again, then this one',
+  waiting: 'Waiting for: {0} — expected {1} ({2} s left)',
 } as const satisfies Record<string, string>;
 
 export type WebviewLabelKey = keyof typeof WEBVIEW_LABELS;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { StepOutput } from '../../checks/types';
 import { stepProgress, VERDICT_STATES, type StepProgress } from '../../lessons/progress';
+import { countedSteps } from '../../lessons/numbering';
 
 /** The subset of vscode.Memento we use. */
 export interface MementoLike {
@@ -93,7 +94,7 @@ export interface ProgressEvent {
   stepId?: string;
 }
 
-/** Steps that count towards a lesson's progress: explain steps are read, not run, so they never count. */
+/** Steps that count towards a lesson's progress (src/lessons/numbering.ts: explain steps never count). */
 export interface CountableStep {
   id: string;
   kind: string;
@@ -108,7 +109,7 @@ export interface LessonShare {
 }
 
 export function lessonShare(steps: readonly CountableStep[], progress: Record<string, StepProgress>): LessonShare {
-  const countable = steps.filter((step) => step.kind !== 'explain');
+  const countable = countedSteps(steps);
   const done = countable.filter((step) => progress[step.id]?.state === 'passed').length;
   const total = countable.length;
   const percent = total === 0 ? 100 : Math.floor((done / total) * 100);

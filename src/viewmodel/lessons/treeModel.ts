@@ -1,6 +1,7 @@
 // What the lessons tree shows, as plain data built from the parsed lessons and the stored verdicts. vscode-free so
 // labels, icons and tooltips are unit-tested; lessonsTree.ts turns these nodes into TreeItems.
 import { t } from '../../i18n';
+import { stepNumbers } from '../../lessons/numbering';
 import type { Lesson, Step } from '../../lessons/schema';
 import type { StepProgress } from '../../lessons/progress';
 import { lessonShare } from './progress';
@@ -58,31 +59,46 @@ export function lessonLabel(lesson: Pick<Lesson, 'meta'>): string {
   return `${String(lesson.meta.order).padStart(2, '0')} ${lesson.meta.title}`;
 }
 
+/**
+ * The row of a chapter whose title has a subtitle ("数据管理：数据卷、挂载主机目录与 tmpfs"): the label keeps the number
+ * and the main title, the subtitle goes to the description after the progress, so a narrow side bar cuts the subtitle
+ * rather than the title (the tooltip has it whole).
+ */
+export function lessonHeading(lesson: Pick<Lesson, 'meta'>): { label: string; subtitle?: string } {
+  const match = /^(.+?)[：:]\s*(.+)$/.exec(lesson.meta.title);
+  if (!match) return { label: lessonLabel(lesson) };
+  return { label: `${String(lesson.meta.order).padStart(2, '0')} ${match[1]}`, subtitle: match[2] };
+}
+
 export function buildLessonNodes(input: TreeInput): LessonNode[] {
   return input.lessons.map((lesson) => buildLessonNode(lesson, input.progress(lesson.meta.id), input.runningStep(lesson.meta.id)));
 }
 
 export function buildLessonNode(lesson: Lesson, progress: Record<string, StepProgress>, running?: string): LessonNode {
   const share = lessonShare(lesson.steps, progress);
+  const numbers = stepNumbers(lesson.steps);
   const lessonId = lesson.meta.id;
-  const description = share.total === 0 ? t('reading only') : `${share.done}/${share.total} · ${share.percent}%`;
+  const heading = lessonHeading(lesson);
+  const description = [share.total === 0 ? t('reading only') : `${share.done}/${share.total} · ${share.percent}%`, heading.subtitle]
+    .filter(Boolean).join(' · ');
   const tooltip = [
     `**${escapeMarkdown(lessonLabel(lesson))}**`,
     '',
     escapeMarkdown(lesson.meta.summary),
     '',
-    share.total === 0 ? t('No steps to run in this lesson.') : t('{0} of {1} steps passed.', share.done, share.total),
+    share.total === 0 ? t('No steps to run in this lesson.')
+      : share.total === 1 ? t('{0} of 1 step passed.', share.done) : t('{0} of {1} steps passed.', share.done, share.total),
   ].join('\n');
   return {
     kind: 'lesson',
     id: `lesson:${lessonId}`,
     lessonId,
-    label: lessonLabel(lesson),
+    label: heading.label,
     description,
     tooltip,
     icon: share.complete ? ICONS.lessonDone : ICONS.lesson,
     contextValue: running ? 'lesson:running' : share.complete ? 'lesson:done' : 'lesson',
-    steps: lesson.steps.map((step) => buildStepNode(lessonId, step, progress[step.id], running === step.id)),
+    steps: lesson.steps.map((step) => buildStepNode(lessonId, step, progress[step.id], running === step.id, numbers.get(step.id))),
   };
 }
 
@@ -120,7 +136,8 @@ function stateLabel(progress: StepProgress | undefined, running: boolean): strin
   }
 }
 
-export function buildStepNode(lessonId: string, step: Step, progress: StepProgress | undefined, running: boolean): StepNode {
+/** `number`: the step's number in its lesson, as the page shows it (src/lessons/numbering.ts); none for explain steps. */
+export function buildStepNode(lessonId: string, step: Step, progress: StepProgress | undefined, running: boolean, number?: number): StepNode {
   const description = [kindLabel(step.kind), stateLabel(progress, running)].filter(Boolean).join(' · ');
   // contextValue drives the inline actions: run/check only when it makes sense, cancel while running.
   const contextValue = running ? 'step:running'
@@ -131,7 +148,7 @@ export function buildStepNode(lessonId: string, step: Step, progress: StepProgre
     id: `step:${lessonId}/${step.id}`,
     lessonId,
     stepId: step.id,
-    label: step.title,
+    label: number === undefined ? step.title : `${number}. ${step.title}`,
     description,
     tooltip: stepTooltip(step, progress, running),
     icon: stepIcon(step, progress, running),

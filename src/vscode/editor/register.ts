@@ -1,103 +1,110 @@
-// Editor help, the VS Code side: Chinese/English hovers on Dockerfile instructions and flags, hovers on docker command
-// flags in Markdown shell blocks and shell scripts, and a ▶ Run-in-terminal CodeLens on docker commands in Markdown
-// notes (not on the extension's own lessons, which have the lesson webview). The logic lives in the pure modules.
+// Editor help, the VS Code side: Chinese/English hovers on every token of a Dockerfile (also inside ```dockerfile and
+// ```docker fences of Markdown notes), hovers on docker commands in Markdown shell blocks and shell scripts, each linked
+// to the lesson step that teaches it; Dockerfile diagnostics with quick fixes; and a Run-in-terminal CodeLens on
+// runnable docker commands in Markdown notes (a Copy lens on synopses with placeholders; none on the extension's own
+// lessons, which have the lesson webview). The logic lives in the pure modules of src/editor.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Endpoint } from '../../engine/types';
 import { terminalEnv } from '../../runner/env';
 import type { EngineConnection } from '../engine/connection';
-import { EDITOR_COMMANDS, SETTINGS } from '../ids';
-import type { ShellFence } from '../../editor/codeLens';
+import { EDITOR_COMMANDS, LESSON_COMMANDS, SETTINGS } from '../ids';
 import type { DocLang } from '../../editor/dockerfileDocs';
-// The hover modules carry the whole Dockerfile and docker CLI reference texts: load them with the first hover.
+import type { HelpOptions } from '../../editor/dockerfileHover';
+import type { LintDiagnostic } from '../../editor/dockerfileLint';
+import type { LessonIndex } from '../../editor/lessonIndex';
+// The help modules carry the whole Dockerfile and docker CLI reference texts and their parsers: load them on first use.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const dockerfileHelp = (): typeof import('../../editor/dockerfileHover') => require('../../editor/dockerfileHover') as typeof import('../../editor/dockerfileHover');
-const cliHelp = (): typeof import('../../editor/cliHover') => require('../../editor/cliHover') as typeof import('../../editor/cliHover');
+const notesHelp = (): typeof import('../../editor/notesHover') => require('../../editor/notesHover') as typeof import('../../editor/notesHover');
 const lensHelp = (): typeof import('../../editor/codeLens') => require('../../editor/codeLens') as typeof import('../../editor/codeLens');
+const lintHelp = (): typeof import('../../editor/dockerfileLint') => require('../../editor/dockerfileLint') as typeof import('../../editor/dockerfileLint');
+const courseHelp = (): typeof import('../../editor/course') => require('../../editor/course') as typeof import('../../editor/course');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The window's engine connection, as far as the editor help needs it. */
 export type EditorEngine = Pick<EngineConnection, 'get' | 'onDidChangeEngine'>;
 
 const TERMINAL_NAME = 'Docker 实践课';
+/** Diagnostics wait this long after the last keystroke. */
+const LINT_DELAY_MS = 300;
 
 function hoverLanguage(): DocLang {
   return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
 function markdownHover(markdown: string, range: vscode.Range): vscode.Hover {
-  // Untrusted, no HTML: the text is ours, but the cursor word may come from the document.
-  const content = new vscode.MarkdownString(markdown);
-  content.isTrusted = false;
+  // No HTML, and of all commands only the lesson link may run: the cursor word comes from the document.
+  const content = new vscode.MarkdownString(markdown, true);
+  content.isTrusted = { enabledCommands: [LESSON_COMMANDS.openLesson] };
   content.supportHtml = false;
   return new vscode.Hover(content, range);
 }
 
+function toRange(range: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+/** The lessons the help links to, parsed with the first hover or check that needs them. */
+class Course {
+  private index?: Promise<LessonIndex | undefined>;
+  private readonly linkers = new Map<DocLang, NonNullable<HelpOptions['lessonLink']>>();
+
+  constructor(private readonly lessonsDir: string) {}
+
+  get(): Promise<LessonIndex | undefined> {
+    // Without lessons the help still works, only without links.
+    this.index ??= courseHelp().loadLessonIndex(this.lessonsDir).catch(() => undefined);
+    return this.index;
+  }
+
+  /** One linker per language, so the hover modules' per-text caches stay valid between hovers. */
+  async options(lang: DocLang): Promise<HelpOptions> {
+    const index = await this.get();
+    if (!index) return {};
+    let linker = this.linkers.get(lang);
+    if (!linker) {
+      linker = courseHelp().lessonLinker(index, (ref) => courseHelp().commandLink(ref, lang, LESSON_COMMANDS.openLesson));
+      this.linkers.set(lang, linker);
+    }
+    return { lessonLink: linker };
+  }
+}
+
 export function registerEditorHelp(context: Pick<vscode.ExtensionContext, 'extensionUri'>, connection: EditorEngine): vscode.Disposable {
   const lessonsDir = vscode.Uri.joinPath(context.extensionUri, 'lessons').fsPath;
+  const course = new Course(lessonsDir);
   const terminals = new EngineTerminal(connection);
   const codeLenses = new DockerCommandLensProvider(lessonsDir);
+  const diagnostics = new DockerfileDiagnostics(course);
 
   return vscode.Disposable.from(
     terminals,
     codeLenses,
-    vscode.languages.registerHoverProvider({ language: 'dockerfile' }, { provideHover: provideDockerfileHover }),
-    vscode.languages.registerHoverProvider([{ language: 'markdown' }, { language: 'shellscript' }], new DockerCommandHoverProvider()),
+    diagnostics,
+    vscode.languages.registerHoverProvider({ language: 'dockerfile' }, { provideHover: (document, position) => provideDockerfileHover(document, position, course) }),
+    vscode.languages.registerHoverProvider([{ language: 'markdown' }, { language: 'shellscript' }], { provideHover: (document, position) => provideNotesHover(document, position, course) }),
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, codeLenses),
+    vscode.languages.registerCodeActionsProvider({ language: 'dockerfile' }, diagnostics, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.commands.registerCommand(EDITOR_COMMANDS.runInTerminal, (command: unknown) => runInTerminal(command, connection, terminals)),
+    vscode.commands.registerCommand(EDITOR_COMMANDS.copyCommand, (command: unknown) => copyCommand(command)),
   );
 }
 
-function provideDockerfileHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-  const hover = dockerfileHelp().dockerfileHover(document.getText(), { line: position.line, character: position.character }, hoverLanguage());
-  if (!hover) return undefined;
-  const { start, end } = hover.range;
-  return markdownHover(hover.markdown, new vscode.Range(start.line, start.character, end.line, end.character));
+async function provideDockerfileHover(document: vscode.TextDocument, position: vscode.Position, course: Course): Promise<vscode.Hover | undefined> {
+  const lang = hoverLanguage();
+  const hover = dockerfileHelp().dockerfileHover(document.getText(), { line: position.line, character: position.character }, lang, await course.options(lang));
+  return hover && markdownHover(hover.markdown, toRange(hover.range));
 }
 
-class DockerCommandHoverProvider implements vscode.HoverProvider {
-  private readonly fenceCache = new WeakMap<vscode.TextDocument, { version: number; fences: ShellFence[] }>();
-
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const isMarkdown = document.languageId === 'markdown';
-    let bounds = { first: 0, last: document.lineCount - 1 };
-    if (isMarkdown) {
-      const fence = this.fences(document).find((f) => position.line >= f.firstLine && position.line < f.firstLine + f.lines.length);
-      if (!fence) return undefined;
-      bounds = { first: fence.firstLine, last: fence.firstLine + fence.lines.length - 1 };
-    }
-
-    // Hover works on the whole `\`-continued command, so a flag on a continuation line knows its subcommand.
-    const lines: string[] = [];
-    for (let n = bounds.first; n <= bounds.last; n++) lines.push(document.lineAt(n).text);
-    const logical = cliHelp().logicalLineRange(lines, position.line - bounds.first);
-    const block = lines.slice(logical.first, logical.last + 1);
-    let offset = position.character;
-    for (let n = logical.first; n < position.line - bounds.first; n++) offset += lines[n].length + 1;
-
-    const hover = cliHelp().cliHover(block.join('\n'), offset, hoverLanguage(), { stripPrompt: isMarkdown });
-    if (!hover) return undefined;
-    const firstLine = bounds.first + logical.first;
-    return markdownHover(hover.markdown, new vscode.Range(toPosition(block, firstLine, hover.start), toPosition(block, firstLine, hover.end)));
-  }
-
-  private fences(document: vscode.TextDocument): ShellFence[] {
-    const cached = this.fenceCache.get(document);
-    if (cached && cached.version === document.version) return cached.fences;
-    const fences = lensHelp().shellFences(document.getText());
-    this.fenceCache.set(document, { version: document.version, fences });
-    return fences;
-  }
-}
-
-function toPosition(lines: readonly string[], firstLine: number, offset: number): vscode.Position {
-  let rest = offset;
-  for (let n = 0; n < lines.length; n++) {
-    if (rest <= lines[n].length) return new vscode.Position(firstLine + n, rest);
-    rest -= lines[n].length + 1;
-  }
-  const last = lines.length - 1;
-  return new vscode.Position(firstLine + last, lines[last].length);
+async function provideNotesHover(document: vscode.TextDocument, position: vscode.Position, course: Course): Promise<vscode.Hover | undefined> {
+  const text = document.getText();
+  // Cheap pre-check: most notes never mention docker, and the lessons need not be parsed for them.
+  if (!/docker/i.test(text)) return undefined;
+  const lang = hoverLanguage();
+  const options = { ...(await course.options(lang)), shellScript: document.languageId !== 'markdown' };
+  const hover = notesHelp().noteHover(text, { line: position.line, character: position.character }, lang, options);
+  return hover && markdownHover(hover.markdown, toRange(hover.range));
 }
 
 class DockerCommandLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
@@ -116,12 +123,16 @@ class DockerCommandLensProvider implements vscode.CodeLensProvider, vscode.Dispo
     // Cheap pre-check: most Markdown files never mention docker.
     const text = document.getText();
     if (!text.includes('docker')) return [];
-    return lensHelp().findDockerCommands(text).map((snippet) => new vscode.CodeLens(new vscode.Range(snippet.line, 0, snippet.line, 0), {
-      title: vscode.l10n.t('▶ Run in terminal'),
-      tooltip: snippet.command,
-      command: EDITOR_COMMANDS.runInTerminal,
-      arguments: [snippet.command],
-    }));
+    return lensHelp().findDockerCommands(text).map((snippet) => new vscode.CodeLens(new vscode.Range(snippet.line, 0, snippet.line, 0),
+      snippet.action === 'run'
+        ? { title: `$(play) ${vscode.l10n.t('Run in terminal')}`, tooltip: snippet.command, command: EDITOR_COMMANDS.runInTerminal, arguments: [snippet.command] }
+        : {
+          // A synopsis or a command with placeholders (容器名, [OPTIONS], <image> …) is not run as written: copy it to fill in.
+          title: `$(copy) ${vscode.l10n.t('Copy')}`,
+          tooltip: `${vscode.l10n.t('A usage line with placeholders: copy it, then fill them in.')}\n${snippet.command}`,
+          command: EDITOR_COMMANDS.copyCommand,
+          arguments: [snippet.command],
+        }));
   }
 
   dispose(): void {
@@ -137,7 +148,7 @@ function isInside(file: string, folder: string): boolean {
 
 async function runInTerminal(command: unknown, connection: EditorEngine, terminals: EngineTerminal): Promise<void> {
   if (typeof command !== 'string' || !command.trim()) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Use the ▶ Run in terminal link above a docker command in a Markdown note.'));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Use the "Run in terminal" link above a docker command in a Markdown note.'));
     return;
   }
   // Notes are workspace content: running them is running workspace code.
@@ -149,13 +160,13 @@ async function runInTerminal(command: unknown, connection: EditorEngine, termina
     void vscode.window.showWarningMessage(vscode.l10n.t('Only docker commands can be run from a note.'));
     return;
   }
-  if (lensHelp().isDestructiveCommand(command)) {
+  const risk = lensHelp().commandRisk(command);
+  if (risk) {
     const run = vscode.l10n.t('Run');
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('This command deletes Docker objects or leaves the swarm. Run it?'),
-      { modal: true, detail: command },
-      run,
-    );
+    const question = risk === 'deletes'
+      ? vscode.l10n.t('This command deletes Docker objects or leaves the swarm. Run it?')
+      : vscode.l10n.t('This command gives a container access to the host (privileged mode, the host\'s root folder or the Docker socket). Run it?');
+    const answer = await vscode.window.showWarningMessage(question, { modal: true, detail: command }, run);
     if (answer !== run) return;
   }
 
@@ -171,6 +182,12 @@ async function runInTerminal(command: unknown, connection: EditorEngine, termina
   const terminal = terminals.get(endpoint);
   terminal.show();
   terminal.sendText(command, true);
+}
+
+async function copyCommand(command: unknown): Promise<void> {
+  if (typeof command !== 'string' || !command.trim()) return;
+  await vscode.env.clipboard.writeText(command);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied. Fill in the placeholders before you run it.'), 4000);
 }
 
 /** One reused terminal whose environment points the docker CLI at the window's engine; a new one after the engine
@@ -197,4 +214,103 @@ class EngineTerminal implements vscode.Disposable {
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint,
+} as const;
+
+/** Chinese (or English) Dockerfile diagnostics as you type, their quick fixes, and "open the lesson" for each. */
+class DockerfileDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('docker-lessons');
+  private readonly results = new Map<string, { version: number; found: LintDiagnostic[] }>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly course: Course) {
+    this.subscriptions = [
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, LINT_DELAY_MS)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+    ];
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (document.languageId !== 'dockerfile') return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.update(document);
+    }, delay));
+  }
+
+  private async update(document: vscode.TextDocument): Promise<void> {
+    const version = document.version;
+    const index = await this.course.get();
+    if (document.isClosed || document.version !== version) return;
+    const found = lintHelp().lintDockerfile(document.getText(), hoverLanguage(), { lessonFor: index && ((wanted) => index.find(wanted)) });
+    this.results.set(document.uri.toString(), { version, found });
+    this.collection.set(document.uri, found.map((lint) => this.toDiagnostic(lint)));
+  }
+
+  private toDiagnostic(lint: LintDiagnostic): vscode.Diagnostic {
+    const taught = lint.lesson ? `\n${courseHelp().taughtIn(lint.lesson, hoverLanguage())}` : '';
+    const diagnostic = new vscode.Diagnostic(toRange(lint.range), lint.message + taught, SEVERITY[lint.severity]);
+    diagnostic.source = lint.source;
+    diagnostic.code = lint.code;
+    if (lint.tags) {
+      diagnostic.tags = lint.tags.map((tag) => (tag === 'unnecessary' ? vscode.DiagnosticTag.Unnecessary : vscode.DiagnosticTag.Deprecated));
+    }
+    return diagnostic;
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.collection.delete(uri);
+  }
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const result = this.results.get(document.uri.toString());
+    if (!result || result.version !== document.version) return [];
+    const actions: vscode.CodeAction[] = [];
+    const lessons = new Set<string>();
+    for (const lint of result.found) {
+      const lintRange = toRange(lint.range);
+      if (!intersects(lintRange, range)) continue;
+      const diagnostic = this.toDiagnostic(lint);
+      for (const fix of lint.fixes) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        for (const edit of fix.edits) action.edit.replace(document.uri, toRange(edit.range), edit.newText);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = lint.fixes.length === 1;
+        actions.push(action);
+      }
+      if (lint.lesson && !lessons.has(`${lint.lesson.lessonId}/${lint.lesson.stepId}`)) {
+        lessons.add(`${lint.lesson.lessonId}/${lint.lesson.stepId}`);
+        const action = new vscode.CodeAction(vscode.l10n.t('Open the lesson: {0}', courseHelp().lessonRefLabel(lint.lesson, hoverLanguage())), vscode.CodeActionKind.QuickFix);
+        action.command = { title: action.title, command: LESSON_COMMANDS.openLesson, arguments: [lint.lesson.lessonId, lint.lesson.stepId] };
+        action.diagnostics = [diagnostic];
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.collection.dispose();
+  }
+}
+
+function intersects(a: vscode.Range, b: vscode.Range): boolean {
+  const before = (x: vscode.Position, y: vscode.Position) => x.line < y.line || (x.line === y.line && x.character < y.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
 }

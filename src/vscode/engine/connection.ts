@@ -1,9 +1,11 @@
 // The one DockerEngine of the window, created on first need from the `dockerLessons.host` setting and the
-// environment, and recreated when the setting changes. Creating it does no Docker I/O.
+// environment, and recreated when the setting changes. Creating it does no Docker I/O. It also owns the window's
+// "not reachable" notice (troubleNotice.ts) for its lifetime.
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { createEngine, resolveEndpoint, type DockerEngine } from '../../engine';
 import { SETTINGS } from '../ids';
+import { engineTrouble } from './troubleNotice';
 
 export class EngineConnection implements vscode.Disposable {
   private engine: DockerEngine | undefined;
@@ -39,9 +41,12 @@ export class EngineConnection implements vscode.Disposable {
     this.engine?.dispose();
     this.engine = undefined;
     this.changed.fire();
+    // A "not reachable" notice on screen asks the new address at once.
+    engineTrouble.recheck();
   }
 
   dispose(): void {
+    engineTrouble.dispose();
     this.configListener.dispose();
     this.engine?.dispose();
     this.engine = undefined;

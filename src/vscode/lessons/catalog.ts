@@ -18,8 +18,9 @@ export class LessonCatalog implements vscode.Disposable {
         this.output?.appendLine(diagnostics.map(formatDiagnostic).join('\n'));
         const errors = diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0) {
-          void vscode.window.showWarningMessage(vscode.l10n.t(
-            'Some lesson files have errors and were left out ({0} problems). See the "Docker 实践课" output for details.', errors.length));
+          void vscode.window.showWarningMessage(errors.length === 1
+            ? vscode.l10n.t('Some lesson files have errors and were left out (1 problem). See the "Docker 实践课" output for details.')
+            : vscode.l10n.t('Some lesson files have errors and were left out ({0} problems). See the "Docker 实践课" output for details.', errors.length));
         }
       }
       this.loaded = lessons;

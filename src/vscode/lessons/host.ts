@@ -21,7 +21,7 @@ import { reachableEngine } from './engineAccess';
 import { missingImagesOffer, offerPreparation, README_MIRROR_SECTION } from './prepareImages';
 import { resetWithConfirmation } from './resetFlow';
 import type { LessonService, ProgressChange } from './service';
-import { interactiveTerminal, outputOfSession, printOutcome, sinkOf, taskTerminal, type RunEntry, type TerminalWork } from './stepExecution';
+import { echoNewVerdict, interactiveTerminal, outputOfSession, printOutcome, sinkOf, taskTerminal, type RunEntry, type TerminalWork } from './stepExecution';
 import { customStepTask, dockerEnvOf, isLessonTaskDefinition, shellStepTask, StepPseudoterminal, type StepTaskSource, type StepTerminalIo } from './tasks';
 import { StepVerdicts, verdictOf } from './verdicts';
 
@@ -101,7 +101,7 @@ export class LessonHost implements LessonService, StepTaskSource {
 
   // ------------------------------------------------------------------------------------------------ running
 
-  async runStep(lessonId: string, stepId: string, vars: Record<string, string> = {}): Promise<void> {
+  async runStep(lessonId: string, stepId: string, vars: Record<string, string> = {}, options: { undo?: readonly string[] } = {}): Promise<void> {
     const found = await this.begin(lessonId, stepId, vars);
     if (!found) return;
     const { lesson, step } = found;
@@ -115,7 +115,7 @@ export class LessonHost implements LessonService, StepTaskSource {
         : taskTerminal(lesson, step, entry, this.locks, () => this.stepPty(lesson, step, undefined));
       const execute = terminal?.execute ?? interactiveTerminal(lesson, step, entry, this.workRoot);
       const outcome = await runStepSession(lesson, step, this.runnerContext(engine, entry.abort.signal), {
-        vars: this.valuesFor(lesson, vars), hooks: this.hooks(lesson, step, execute),
+        vars: this.valuesFor(lesson, vars), hooks: this.hooks(lesson, step, execute), undo: options.undo,
       });
       terminal?.finish(outcome);
       return outcome;
@@ -129,8 +129,8 @@ export class LessonHost implements LessonService, StepTaskSource {
     const { lesson, step } = found;
     // Kept with the verdict, so `output` / `exitCode` checks still work after a reload.
     const output = this.store.stepOutput(lesson.meta.id, step.id);
-    await this.withRun(lesson, step, 'checking', (entry, engine) =>
-      checkStepSession(lesson, step, this.runnerContext(engine, entry.abort.signal), { vars: this.valuesFor(lesson, vars), output }));
+    await this.withRun(lesson, step, 'checking', (entry, engine) => echoNewVerdict(lesson, step,
+      checkStepSession(lesson, step, this.runnerContext(engine, entry.abort.signal), { vars: this.valuesFor(lesson, vars), output, waiting: this.verdicts.waiter(lesson.meta.id, step.id) })));
     return this.progress(lesson.meta.id)[step.id];
   }
 
@@ -230,6 +230,7 @@ export class LessonHost implements LessonService, StepTaskSource {
       },
       execute,
       phase: (phase) => this.verdicts.setTransient(id, step.id, { state: phase, checks: [] }),
+      waiting: this.verdicts.waiter(id, step.id),
       output: (output) => this.store.recordOutput(id, step.id, output),
     };
   }

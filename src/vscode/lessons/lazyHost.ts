@@ -31,6 +31,9 @@ export class LazyLessonHost implements LessonService, StepTaskSource {
   private readonly lessonsRelay = new vscode.EventEmitter<void>();
   /** Fired after the lessons were reloaded (the host's onDidChangeLessons). */
   readonly onDidChangeLessons = this.lessonsRelay.event;
+  private readonly positionRelay = new vscode.EventEmitter<void>();
+  /** Fired after a lesson was shown (noteOpened): the status bar and the walkthrough follow the open lesson. */
+  readonly onDidNoteOpened = this.positionRelay.event;
   private readonly createdEmitter = new vscode.EventEmitter<LessonHost>();
   /** Fired once, when something first needed the host. */
   readonly onDidCreateHost = this.createdEmitter.event;
@@ -82,7 +85,9 @@ export class LazyLessonHost implements LessonService, StepTaskSource {
   lesson(idOrOrder: string): Promise<Lesson | undefined> { return this.host().lesson(idOrOrder); }
   progress(lessonId: string): Record<string, StepProgress> { return this.host().progress(lessonId); }
   runningStep(lessonId: string): string | undefined { return this.current?.runningStep(lessonId); }
-  runStep(lessonId: string, stepId: string, vars: Record<string, string>): Promise<void> { return this.host().runStep(lessonId, stepId, vars); }
+  runStep(lessonId: string, stepId: string, vars: Record<string, string>, options?: { undo?: readonly string[] }): Promise<void> {
+    return this.host().runStep(lessonId, stepId, vars, options);
+  }
   checkStep(lessonId: string, stepId: string, vars: Record<string, string>): Promise<StepProgress | undefined> { return this.host().checkStep(lessonId, stepId, vars); }
   cancelStep(lessonId: string, stepId: string): void { this.current?.cancelStep(lessonId, stepId); }
   resetLesson(lessonId: string): Promise<void> { return this.host().resetLesson(lessonId); }
@@ -90,7 +95,10 @@ export class LazyLessonHost implements LessonService, StepTaskSource {
   varValues(lessonId: string): Record<string, string> { return this.host().varValues(lessonId); }
   setVar(lessonId: string, name: string, value: string): void { this.host().setVar(lessonId, name, value); }
   lastPosition(): { lessonId: string; stepId?: string } | undefined { return this.host().lastPosition(); }
-  noteOpened(lessonId: string, stepId?: string): void { this.host().noteOpened(lessonId, stepId); }
+  noteOpened(lessonId: string, stepId?: string): void {
+    this.host().noteOpened(lessonId, stepId);
+    this.positionRelay.fire();
+  }
   clearAllProgress(): Promise<void> { return this.host().clearAllProgress(); }
   taskFor(lesson: Lesson, step: Step, vars: Record<string, string> | undefined): vscode.Task | undefined {
     return this.host().taskFor(lesson, step, vars);
@@ -102,6 +110,7 @@ export class LazyLessonHost implements LessonService, StepTaskSource {
     this.current?.dispose();
     this.progressRelay.dispose();
     this.lessonsRelay.dispose();
+    this.positionRelay.dispose();
     this.createdEmitter.dispose();
   }
 }

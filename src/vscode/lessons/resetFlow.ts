@@ -12,11 +12,23 @@ const RESET_LIST_LIMIT = 20;
 /** Reset with confirmation; true when the lesson's progress should be cleared. */
 export async function resetWithConfirmation(lesson: Lesson, engine: DockerEngine, store: CreatedObjectStore, workRoot: string): Promise<boolean> {
   let result;
+  // The removal (a swarm, services, many images) can take a while: a progress notification from the "Reset" click
+  // until it is done, not over the confirmation.
+  let removed: () => void = () => undefined;
+  const confirm = async (items: ResetItem[]) => {
+    if (!(await confirmReset(lesson, items))) return false;
+    const done = new Promise<void>((resolve) => { removed = resolve; });
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification,
+      title: l10n.t('Resetting lesson "{0}" …', lesson.meta.title) }, () => done);
+    return true;
+  };
   try {
-    result = await resetLesson(lesson, { engine, store, workRoot, confirm: (items) => confirmReset(lesson, items) });
+    result = await resetLesson(lesson, { engine, store, workRoot, confirm });
   } catch (error) {
     void vscode.window.showErrorMessage(l10n.t('Could not reset lesson "{0}": {1}', lesson.meta.title, engineErrorText(error, engine)));
     return false;
+  } finally {
+    removed();
   }
   if (result.cancelled) return false;
   if (result.planned.length === 0) {
@@ -27,9 +39,14 @@ export async function resetWithConfirmation(lesson: Lesson, engine: DockerEngine
   }
   if (result.failed.length > 0) {
     const failures = result.failed.map((f) => `${describeResetItem(f.item)}: ${f.error}`).join('\n');
-    void vscode.window.showWarningMessage(l10n.t('Lesson "{0}" reset, but {1} items could not be removed:\n{2}', lesson.meta.title, result.failed.length, failures));
+    // English needs the singular for one item; zh-CN says the same either way.
+    void vscode.window.showWarningMessage(result.failed.length === 1
+      ? l10n.t('Lesson "{0}" reset, but 1 item could not be removed:\n{1}', lesson.meta.title, failures)
+      : l10n.t('Lesson "{0}" reset, but {1} items could not be removed:\n{2}', lesson.meta.title, result.failed.length, failures));
   } else {
-    void vscode.window.showInformationMessage(l10n.t('Lesson "{0}" reset: {1} items removed, progress cleared.', lesson.meta.title, result.removed.length));
+    void vscode.window.showInformationMessage(result.removed.length === 1
+      ? l10n.t('Lesson "{0}" reset: 1 item removed, progress cleared.', lesson.meta.title)
+      : l10n.t('Lesson "{0}" reset: {1} items removed, progress cleared.', lesson.meta.title, result.removed.length));
   }
   return true;
 }

@@ -20,8 +20,11 @@ export interface LessonService extends vscode.Disposable {
   /** The step currently running in this lesson, if any (only one per lesson at a time). */
   runningStep(lessonId: string): string | undefined;
 
-  /** Run the step as a `docker-lesson` task (asks first for destructive steps), then check it. */
-  runStep(lessonId: string, stepId: string, vars: Record<string, string>): Promise<void>;
+  /**
+   * Run the step as a `docker-lesson` task (asks first for destructive steps), then check it. What it made when it ran
+   * before goes first; `undo`: the steps (ids) whose objects go first instead (a redo's whole chain, on its first step).
+   */
+  runStep(lessonId: string, stepId: string, vars: Record<string, string>, options?: { undo?: readonly string[] }): Promise<void>;
   /** Check only (the learner ran the command themselves); the verdict, or undefined when nothing was checked. */
   checkStep(lessonId: string, stepId: string, vars: Record<string, string>): Promise<StepProgress | undefined>;
   cancelStep(lessonId: string, stepId: string): void;

@@ -1,5 +1,6 @@
 // Where the learner is: "$(mortar-board) 第 3 课 · 2/7" on the left of the status bar, next to the engine item that
-// src/views/statusBar.ts already shows (one engine item is enough). Click: continue the current lesson, or open the
+// src/vscode/engine/statusBar.ts already shows (one engine item is enough). It follows the lesson last opened or run
+// (the one on screen), counting steps as the page and the tree do. Click: continue the current lesson, or open the
 // walkthrough when none was started yet.
 import * as vscode from 'vscode';
 import type { LazyLessonHost } from './lazyHost';
@@ -27,6 +28,8 @@ export class LessonStatusBar implements vscode.Disposable {
     this.subscriptions = [
       lessons.onDidChangeProgress(() => this.update()),
       lessons.onDidChangeLessons(() => this.update()),
+      // Opening another lesson moves the learner there before any verdict changes.
+      lessons.onDidNoteOpened(() => this.update()),
       // The lessons are parsed lazily; draw once they are there.
       lessons.onDidCreateHost((host) => void host.lessons().then(() => this.update(), () => this.update())),
     ];
@@ -52,7 +55,9 @@ export class LessonStatusBar implements vscode.Disposable {
     } else {
       const share = progressModel().lessonShare(lesson.steps, host.progress(lesson.meta.id));
       this.item.text = `$(mortar-board) ${vscode.l10n.t('Lesson {0} · {1}/{2}', lesson.meta.order, share.done, share.total)}`;
-      this.item.tooltip = vscode.l10n.t('{0}: {1} of {2} steps passed. Click to continue.', lesson.meta.title, share.done, share.total);
+      this.item.tooltip = share.total === 1
+        ? vscode.l10n.t('{0}: {1} of 1 step passed. Click to continue.', lesson.meta.title, share.done)
+        : vscode.l10n.t('{0}: {1} of {2} steps passed. Click to continue.', lesson.meta.title, share.done, share.total);
       this.item.command = { command: LESSON_COMMANDS.continue, title: vscode.l10n.t('Continue where I left off') };
     }
     this.item.show();

@@ -32,8 +32,13 @@ export function sinkOf(io: StepTerminalIo): RunnerSink {
   };
 }
 
+/** The verdict each step's terminal printed last ("lessonId/stepId" → status): a later check must not contradict it silently. */
+const printedVerdicts = new Map<string, StepOutcome['status']>();
+const verdictKey = (outcome: Pick<StepOutcome, 'lessonId' | 'stepId'>) => `${outcome.lessonId}/${outcome.stepId}`;
+
 /** Each check, then the verdict, in the step's terminal; the exit code the terminal closes with. */
 export function printOutcome(io: StepTerminalIo, outcome: StepOutcome): number {
+  printedVerdicts.set(verdictKey(outcome), outcome.status);
   if (outcome.status === 'cancelled') {
     io.failure(l10n.t('Cancelled.'));
     return 130;
@@ -46,6 +51,51 @@ export function printOutcome(io: StepTerminalIo, outcome: StepOutcome): number {
   if (outcome.status === 'passed') io.success(l10n.t('Step passed.'));
   else if (outcome.status === 'failed') io.failure(l10n.t('Step not passed yet.'));
   return outcome.output?.exitCode ?? (outcome.status === 'passed' ? 0 : 1);
+}
+
+/** How long a verdict's echo may keep the lesson's lock. */
+const ECHO_TIMEOUT_MS = 5000;
+
+/**
+ * A check without a run (✔ Check, a saved edit step) that comes to another verdict than the step's terminal printed
+ * last: the terminal must not keep saying "Step passed." above a failed check. Its pseudoterminal is closed and cannot
+ * be written to, so a short task of the step prints the new checks and verdict there (the same presentation: the
+ * lesson's terminal; not revealed). Its definition carries `echo`, so VS Code never mistakes it for the step's own task.
+ * Awaited inside the check's lock; returns the outcome.
+ */
+export async function echoNewVerdict(lesson: Lesson, step: Step, check: Promise<StepOutcome>): Promise<StepOutcome> {
+  const outcome = await check;
+  const printed = printedVerdicts.get(verdictKey(outcome));
+  const verdict = outcome.status === 'passed' || outcome.status === 'failed';
+  if (!verdict || printed === undefined || printed === outcome.status) return outcome;
+  const task = customStepTask(lesson, step, undefined, () => new StepPseudoterminal(async (io) => {
+    io.info(l10n.t('Checked again:'));
+    printOutcome(io, outcome);
+    return 0;
+  }));
+  task.definition = { ...task.definition, echo: true };
+  task.presentationOptions = { ...task.presentationOptions, reveal: vscode.TaskRevealKind.Never, focus: false };
+  const isEcho = (e: vscode.TaskEndEvent) => e.execution.task.definition.echo === true && isSameStep(e.execution.task.definition, outcome);
+  let subscription: vscode.Disposable | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const ended = new Promise<void>((resolve) => {
+      subscription = vscode.tasks.onDidEndTask((e) => { if (isEcho(e)) resolve(); });
+      timer = setTimeout(resolve, ECHO_TIMEOUT_MS);
+    });
+    await vscode.tasks.executeTask(task);
+    await ended;
+  } catch {
+    // No task could run here (no folder): the page and the tree show the verdict anyway.
+  } finally {
+    subscription?.dispose();
+    clearTimeout(timer);
+  }
+  return outcome;
+}
+
+function isSameStep(definition: vscode.TaskDefinition, outcome: Pick<StepOutcome, 'lessonId' | 'stepId'>): boolean {
+  return definition.lesson === outcome.lessonId && definition.step === outcome.stepId;
 }
 
 export interface TaskTerminal {

@@ -126,15 +126,23 @@ function definitionOf(lesson: Lesson, step: Step, vars?: Record<string, string>)
   return { type: TASK_TYPE, lesson: lesson.meta.id, step: step.id, ...(vars && Object.keys(vars).length > 0 ? { vars } : {}) };
 }
 
-function withPresentation(task: vscode.Task, interactive: boolean): vscode.Task {
-  task.presentationOptions = {
+/**
+ * One terminal per lesson: a Shared panel is reused by the next task of the same presentation group once the last one
+ * ended, so a chapter's steps follow each other in one terminal (not one terminal per step) and the output of the
+ * earlier steps stays above. `group` is not in the typed API but VS Code passes it through and reads it (the tasks.json
+ * `presentation.group`); a step started while another of the lesson still runs opens beside it, split.
+ */
+function withPresentation(task: vscode.Task, lesson: Lesson, interactive: boolean): vscode.Task {
+  const presentation: vscode.TaskPresentationOptions & { group: string } = {
     reveal: vscode.TaskRevealKind.Always,
-    panel: vscode.TaskPanelKind.Dedicated,
-    clear: true,
+    panel: vscode.TaskPanelKind.Shared,
+    group: `${TASK_TYPE}:${lesson.meta.id}`,
+    clear: false,
     focus: interactive, // the learner types into an interactive step's shell
     echo: !interactive,
     showReuseMessage: false,
   };
+  task.presentationOptions = presentation;
   return task;
 }
 
@@ -142,7 +150,7 @@ export function customStepTask(lesson: Lesson, step: Step, vars: Record<string, 
   createPty: () => Promise<vscode.Pseudoterminal> | vscode.Pseudoterminal): vscode.Task {
   const execution = new vscode.CustomExecution(async () => createPty());
   const task = new vscode.Task(definitionOf(lesson, step, vars), vscode.TaskScope.Workspace, taskName(lesson, step), TASK_SOURCE, execution);
-  return withPresentation(task, false);
+  return withPresentation(task, lesson, false);
 }
 
 export function shellStepTask(lesson: Lesson, step: Step, vars: Record<string, string> | undefined, shell: ShellCommand): vscode.Task {
@@ -152,7 +160,7 @@ export function shellStepTask(lesson: Lesson, step: Step, vars: Record<string, s
     cwd: shell.cwd, env: shell.env, ...(posix ? { executable: '/bin/sh', shellArgs: ['-c'] } : {}),
   });
   const task = new vscode.Task(definitionOf(lesson, step, vars), vscode.TaskScope.Workspace, taskName(lesson, step), TASK_SOURCE, execution);
-  return withPresentation(task, true);
+  return withPresentation(task, lesson, true);
 }
 
 function sameStep(definition: vscode.TaskDefinition, lessonId: string, stepId: string): boolean {
@@ -257,7 +265,9 @@ export class LessonTaskProvider implements vscode.TaskProvider {
     const rebuilt = this.source.taskFor(lesson, step, definition.vars);
     if (!rebuilt) return undefined;
     // resolveTask must return a task with the very definition it was given (tasks.json may carry extra fields).
-    return new vscode.Task(definition, task.scope ?? vscode.TaskScope.Workspace, rebuilt.name, rebuilt.source,
+    const resolved = new vscode.Task(definition, task.scope ?? vscode.TaskScope.Workspace, rebuilt.name, rebuilt.source,
       rebuilt.execution, rebuilt.problemMatchers);
+    resolved.presentationOptions = rebuilt.presentationOptions; // the lesson's one terminal, from Run Task too
+    return resolved;
   }
 }

@@ -1,6 +1,7 @@
 // What the lesson front ends show per step: the engine's last verdict (kept in globalState across reloads) and, over it,
 // what is in flight (running / checking) or not worth keeping (cancelled, an error before the run). One event for both.
 import * as vscode from 'vscode';
+import type { CheckWait } from '../../checks/types';
 import type { StepOutcome } from '../../runner';
 import type { StepProgress } from '../../lessons/progress';
 import { ProgressStore } from './progressStore';
@@ -11,12 +12,20 @@ const STORED_STATES = new Set<StepProgress['state']>(['passed', 'failed', 'skipp
 const key = (lessonId: string, stepId: string) => `${lessonId}\u0000${stepId}`;
 
 /** A runner outcome as the lesson page and the tree show it. */
-export function verdictOf(outcome: Pick<StepOutcome, 'status' | 'checks' | 'message'>): StepProgress {
+export function verdictOf(outcome: Pick<StepOutcome, 'status' | 'checks' | 'message' | 'redo'>): StepProgress {
   return {
     state: outcome.status,
-    checks: outcome.checks.map((c) => ({ kind: c.kind, pass: c.pass, title: c.title, expected: c.expected, actual: c.actual, hint: c.hint })),
+    checks: outcome.checks.map((c) => ({
+      kind: c.kind, pass: c.pass, title: c.title, expected: c.expected, actual: c.actual, hint: c.hint, ...(c.madeBy ? { madeBy: c.madeBy } : {}),
+    })),
     ...(outcome.message ? { message: outcome.message } : {}),
+    ...(outcome.redo && outcome.status === 'failed' ? { redo: outcome.redo } : {}),
   };
+}
+
+/** A check waiting for the engine, as the page shows it over "Checking…" (undefined: no longer waiting). */
+export function waitingProgress(wait: CheckWait | undefined): StepProgress {
+  return { state: 'checking', checks: [], ...(wait ? { waiting: { title: wait.title, expected: wait.expected, seconds: Math.ceil(wait.remainingMs / 1000) } } : {}) };
 }
 
 export class StepVerdicts implements vscode.Disposable {
@@ -59,6 +68,11 @@ export class StepVerdicts implements vscode.Disposable {
     } else {
       this.setTransient(lessonId, stepId, verdict);
     }
+  }
+
+  /** The step session's `waiting` hook: a check's wait, shown over "Checking…" on the page. */
+  waiter(lessonId: string, stepId: string): (wait: CheckWait | undefined) => void {
+    return (wait) => this.setTransient(lessonId, stepId, waitingProgress(wait));
   }
 
   /** Announce a change without a new state (a run ended without a verdict of its own). */

@@ -202,11 +202,24 @@ export class LessonPanelController implements vscode.Disposable {
     const vars: Record<string, string> = {};
     for (const [name, value] of Object.entries(message.vars)) if (lesson.meta.vars[name]) vars[name] = value;
     try {
-      if (message.type === 'run') await this.service.runStep(message.lessonId, message.stepId, vars);
+      if (message.type === 'run' && message.redo) await this.redo(message.lessonId, message.stepId, vars);
+      else if (message.type === 'run') await this.service.runStep(message.lessonId, message.stepId, vars);
       else await this.service.checkStep(message.lessonId, message.stepId, vars);
     } finally {
       // Whatever happened, the page must leave its "running…" state.
       if (message.lessonId === this.lessonId) this.postStep(message.lessonId, message.stepId);
+    }
+  }
+
+  /**
+   * The failed step's offer: run again the steps its verdict names (the host's own record, not the page's), then the
+   * step; the first one's run takes back what all of them made before. Stops at the first that does not pass.
+   */
+  private async redo(lessonId: string, stepId: string, vars: Record<string, string>): Promise<void> {
+    const chain = [...(this.service.progress(lessonId)[stepId]?.redo ?? []), stepId];
+    for (const [index, id] of chain.entries()) {
+      await this.service.runStep(lessonId, id, vars, index === 0 ? { undo: chain } : {});
+      if (this.service.progress(lessonId)[id]?.state !== 'passed') return;
     }
   }
 

@@ -110,6 +110,7 @@ export class WebviewPanelHost<In extends { type: string }, Out extends { type: s
       nonce: makeNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.spec.extensionUri, this.spec.script)).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.spec.extensionUri, this.spec.style)).toString(),
+      codiconsUri: webview.asWebviewUri(vscode.Uri.joinPath(this.spec.extensionUri, 'dist', 'codicons', 'codicon.css')).toString(),
       lang: vscode.env.language,
       loadingText: this.spec.loadingText(),
     });

@@ -16,15 +16,16 @@ const h = require('../harness.cjs');
  * @param {string} options.failShot        screenshot name on failure
  * @param {(server) => void} [options.check]  more assertions after the steps passed
  * @param {boolean} [options.keepRunDirOnFailure]  keep profiles and logs of a failed session (VSCODE_E2E_KEEP=1 always keeps)
+ * @param {{ width: number, height: number }} [options.viewport]  the browser window (default 1400×900)
  * @param {(page, server) => Promise<void>} fn  the scenario's steps
  */
 async function withWorkbench(options, fn) {
-  const { vsix, extensions, locale, env, settings, shot, failShot, check, keepRunDirOnFailure } = options;
+  const { vsix, extensions, locale, env, settings, shot, failShot, check, keepRunDirOnFailure, viewport } = options;
   const server = await h.startCodeServer({ vsix: [vsix], extensions, locale, env, settings });
   let session;
   let failed = true;
   try {
-    session = await h.openWorkbench(server, { locale: locale === 'zh-cn' ? 'zh-CN' : 'en-US' });
+    session = await h.openWorkbench(server, { locale: locale === 'zh-cn' ? 'zh-CN' : 'en-US', viewport });
     await fn(session.page, server);
     assert.deepStrictEqual(session.externalRequests, [], 'the workbench tried to reach the network');
     if (check) check(server);

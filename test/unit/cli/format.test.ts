@@ -1,9 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CheckResult } from '../../../src/checks/types';
-import { formatCheck, formatOutcome, formatSummary, makeStyle, progressLine, useColor } from '../../../src/cli/format';
+import {
+  formatCheck, formatDiagnosticsSummary, formatLessonDetails, formatLessonList, formatOutcome, formatSummary, makeStyle, progressLine, useColor,
+} from '../../../src/cli/format';
 import { useBundle } from '../../../src/i18n';
-import type { Step } from '../../../src/lessons/schema';
+import type { Lesson, Step } from '../../../src/lessons/schema';
 import type { StepOutcome } from '../../../src/runner/types';
 
 const failing: CheckResult = {
@@ -13,8 +15,29 @@ const passing: CheckResult = { ...failing, pass: true, title: '容器 web 正在
 const step = { id: 'run-web', title: '以守护态运行 nginx', kind: 'run' } as Step;
 
 describe('CLI output formatting', () => {
-  test('a progress line counts from 1', () => {
-    assert.equal(progressLine(1, 7, step), '[2/7] 以守护态运行 nginx …');
+  test('a progress line shows the step\'s number among the counted steps; an explain step is marked, not numbered', () => {
+    const intro = { id: 'intro', title: '为什么要拉取镜像', kind: 'explain' } as Step;
+    const first = { id: 'pull', title: '查看镜像', kind: 'run' } as Step;
+    const lesson = { steps: [intro, first, step] };
+    assert.equal(progressLine(lesson, step), '[2/2] 以守护态运行 nginx …');
+    assert.equal(progressLine(lesson, first), '[1/2] 查看镜像 …');
+    assert.equal(progressLine(lesson, intro), '[Explanation] 为什么要拉取镜像 …');
+  });
+
+  test('list and show count the steps as the page does: explain steps are not counted nor numbered; English plurals', () => {
+    const steps = [{ id: 'intro', title: '说明', kind: 'explain', body: '' }, { id: 'pull', title: '查看镜像', kind: 'run', body: 'docker images\n' },
+      { id: 'run-web', title: '运行', kind: 'run', body: 'docker run web\n' }] as Step[];
+    const lesson = { meta: { order: 3, id: 'first', title: '第一个容器', summary: 's', images: [], vars: {} }, steps } as unknown as Lesson;
+    assert.match(formatLessonList([lesson]), /第一个容器 {2}\(2 steps\)$/);
+    assert.match(formatLessonList([{ ...lesson, steps: steps.slice(0, 2) }]), /\(1 step\)$/);
+    const details = formatLessonDetails(lesson, '/work').split('\n');
+    assert.deepEqual(details.filter((line) => /^ {1,2}(·|\d\.) /.test(line)),
+      ['  · intro  说明  [explain-only step]', ' 1. pull  查看镜像  [command step]', ' 2. run-web  运行  [command step]']);
+  });
+
+  test('lint summary: singular and plural', () => {
+    assert.equal(formatDiagnosticsSummary(1, 1), '✗ 1 error and 1 warning');
+    assert.equal(formatDiagnosticsSummary(0, 3), '0 errors and 3 warnings');
   });
 
   test('failed checks show expected / actual / hint, in Chinese when the bundle is zh-CN', () => {

@@ -4,7 +4,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLI_COMMANDS, findCliCommand, findCliFlag, isManagementGroup } from '../../../src/editor/cliDocs';
-import { cliHover, findDockerInvocations, logicalLineRange, maskPrompt, parseShell } from '../../../src/editor/cliHover';
+import {
+  builtDockerfiles, cliHover, cliHoverItems, cliTopicKeys, findDockerInvocations, logicalLineRange, maskPrompt, parseShell,
+} from '../../../src/editor/cliHover';
 
 /** Hover at the first occurrence of `needle` (plus `shift` characters) in `line`. */
 function hoverAt(line: string, needle: string, shift = 0, lang: 'zh' | 'en' = 'en', occurrence = 1) {
@@ -241,5 +243,44 @@ describe('editor: docker CLI docs cover the notes', () => {
       for (const flag of command.flags) assert.ok(flag.summary.zh && flag.summary.en, `${command.path} ${flag.long ?? flag.short}`);
     }
     assert.equal(findCliFlag([], 'help', false)?.long, 'help');
+  });
+});
+
+describe('editor: docker command hovers, current and with tips', () => {
+  test('docker init and docker debug are known', () => {
+    assert.match(title(cliHover('docker init', 8, 'zh')), /^\*\*docker init\*\* — 在当前项目目录里交互式生成 Dockerfile/);
+    assert.match(title(cliHover('docker debug --shell bash web', 8, 'en')), /^\*\*docker debug\*\* — Debug any container or image/);
+    assert.match(title(cliHover('docker debug --shell bash web', 14, 'en')), /^\*\*--shell\*\*/);
+  });
+
+  test('flag tips: an example or a pitfall under the summary', () => {
+    assert.match(cliHover('docker run -p 8080:80 nginx', 11, 'zh')?.markdown ?? '', /`-p 127\.0\.0\.1:8080:80` 只允许本机访问/);
+    assert.match(cliHover('docker run --rm -it ubuntu', 12, 'en')?.markdown ?? '', /Cannot be combined with `--restart`/);
+    assert.match(cliHover('docker build --progress=plain .', 15, 'en')?.markdown ?? '', /folds RUN output/);
+  });
+
+  test('what changed since the notes: volume prune keeps named volumes since Engine 23; --mount type=volume creates it', () => {
+    assert.match(cliHover('docker volume prune', 15, 'zh')?.markdown ?? '', /Docker Engine 23 起默认只删匿名卷，加 `-a` 才连具名卷一起删/);
+    const mount = cliHover('docker run --mount type=volume,source=data,target=/data busybox', 12, 'en')?.markdown ?? '';
+    assert.match(mount, /`type=bind` is an error .*`type=volume` creates the named volume/);
+  });
+
+  test('--target names a build stage', () => {
+    const line = 'docker build --target builder -t app .';
+    assert.match(cliHover(line, line.indexOf('builder') + 2, 'zh')?.markdown ?? '', /`builder` 是 Dockerfile 里 `FROM … AS builder` 定义的构建阶段名/);
+    assert.deepEqual(cliHoverItems(line, 'en').map((item) => item.kind), ['command', 'flag', 'flag-value', 'flag', 'flag-value']);
+  });
+
+  test('lesson links: a flag asks for itself, then its command', () => {
+    const asked: string[][] = [];
+    cliHover('docker run -p 80:80 nginx', 11, 'zh', { lessonLink: (wanted) => { asked.push(wanted.map((t) => t.key)); return undefined; } });
+    assert.ok(asked.some((keys) => keys.join() === 'docker container run --publish,docker container run'));
+  });
+
+  test('the topics and Dockerfiles a shell text uses, for the lesson index', () => {
+    assert.deepEqual([...cliTopicKeys('docker run -d -p 80:80 nginx && docker ps -a')].sort(),
+      ['docker container ls', 'docker container ls --all', 'docker container run', 'docker container run --detach', 'docker container run --publish']);
+    assert.deepEqual(builtDockerfiles('docker build -t x ctx/ && docker build -f docker/Dockerfile.dev . && docker build -t y - < Dockerfile && docker build https://x/y.git'),
+      ['ctx/Dockerfile', 'docker/Dockerfile.dev']);
   });
 });

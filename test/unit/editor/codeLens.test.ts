@@ -3,7 +3,9 @@
 // commands are destructive enough to ask first.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findDockerCommands, isDestructiveCommand, isInShellFence, shellFences } from '../../../src/editor/codeLens';
+import {
+  commandRisk, findDockerCommands, hasPlaceholder, isDestructiveCommand, isDockerCommandLine, isInShellFence, shellFences, stripComment,
+} from '../../../src/editor/codeLens';
 
 const NOTE = [
   '# 第一个容器',                               // 0
@@ -67,7 +69,7 @@ describe('editor: CodeLens command finder', () => {
   });
 
   test('prompts stripped and continuations joined', () => {
-    assert.deepEqual(byLine.get(5), { line: 5, endLine: 7, command: 'docker run -d --name web -p 8080:80 nginx', destructive: false });
+    assert.deepEqual(byLine.get(5), { line: 5, endLine: 7, command: 'docker run -d --name web -p 8080:80 nginx', action: 'run' });
     assert.equal(byLine.get(10)?.command, 'docker rm -f web');
     assert.equal(byLine.get(16)?.command, 'docker images');
     assert.equal(byLine.get(18)?.command, 'sudo docker volume ls');
@@ -83,7 +85,7 @@ describe('editor: CodeLens command finder', () => {
   });
 
   test('destructive commands are flagged', () => {
-    assert.deepEqual(found.filter((c) => c.destructive).map((c) => c.line), [10, 32, 34, 48]);
+    assert.deepEqual(found.filter((c) => c.risk).map((c) => [c.line, c.risk]), [[10, 'deletes'], [32, 'deletes'], [34, 'deletes'], [48, 'deletes']]);
   });
 
   test('shell fences and the lines inside them', () => {
@@ -126,5 +128,73 @@ describe('editor: destructive commands', () => {
   ];
   for (const [command, expected] of cases) {
     test(`${command} → ${expected ? 'asks first' : 'runs'}`, () => assert.equal(isDestructiveCommand(command), expected));
+  }
+});
+
+describe('editor: which lens a command gets', () => {
+  const lensOf = (line: string) => findDockerCommands('```bash\n' + line + '\n```\n')[0];
+  const cases: [string, 'run' | 'copy' | 'none'][] = [
+    ['docker pull [选项] [Docker Registry 地址[:端口号]/]仓库名[:标签]', 'copy'],
+    ['docker run -it --name 容器名 ubuntu', 'copy'],
+    ['docker run -v /宿主机路径:/data busybox', 'copy'],
+    ['docker rmi <image>', 'copy'],
+    ['docker ps ...', 'copy'],
+    ['docker image ls [OPTIONS] [REPOSITORY[:TAG]]', 'copy'],
+    ['docker push NAME[:TAG]', 'copy'],
+    ['docker start CONTAINER', 'copy'],
+    ['docker run      docker ps', 'none'],
+    ['docker build ───> docker run', 'none'],
+    ['docker save nginx -o nginx.tar', 'run'],
+    ['docker save nginx > nginx.tar', 'run'],
+    ['docker exec web sh -c \'[ -f /x ] && echo "已存在"\'', 'run'],
+    ['docker inspect -f "{{.State.Status}}" web', 'run'],
+    ['docker run --rm -e GREETING="你好 世界" busybox env', 'run'],
+    ['cat Dockerfile | docker build -t x -', 'run'],
+    ['DOCKER_BUILDKIT=0 docker build .', 'run'],
+    ['docker-compose up -d', 'run'],
+  ];
+  for (const [line, expected] of cases) {
+    test(`${line} → ${expected}`, () => assert.equal(lensOf(line)?.action ?? 'none', expected));
+  }
+
+  test('an unquoted trailing # comment is not part of the command; a quoted or glued # is', () => {
+    assert.equal(stripComment('docker ps -a   # 列出所有容器'), 'docker ps -a');
+    assert.equal(stripComment('docker run -e A="x # y" busybox # 注释'), 'docker run -e A="x # y" busybox');
+    assert.equal(stripComment("docker inspect -f '{{.Id}}#x' web"), "docker inspect -f '{{.Id}}#x' web");
+    assert.equal(stripComment('docker run busybox echo a#b'), 'docker run busybox echo a#b');
+    assert.equal(lensOf('docker images   # 查看镜像')?.command, 'docker images');
+  });
+
+  test('a root prompt only before a clean command: `# 用 docker ps 查看` is prose', () => {
+    const found = findDockerCommands('```\n# docker ps\n# 用 docker ps 查看\n# docker ps 查看运行中的容器\n```\n');
+    assert.deepEqual(found.map((c) => c.command), ['docker ps']);
+  });
+
+  test('docker anywhere in a pipeline is a docker command; echo docker is not', () => {
+    assert.equal(isDockerCommandLine('cat Dockerfile | docker build -'), true);
+    assert.equal(isDockerCommandLine('sudo docker ps'), true);
+    assert.equal(isDockerCommandLine('echo docker ps'), false);
+    assert.equal(isDockerCommandLine('echo "docker ps" | grep docker'), false);
+    assert.equal(hasPlaceholder('docker run -e A=$(date) busybox'), false);
+  });
+
+  const risks: [string, 'deletes' | 'host-access' | undefined][] = [
+    ['docker rm -v web', 'deletes'],
+    ['docker rmi -f nginx', 'deletes'],
+    ['docker system prune -af --volumes', 'deletes'],
+    ['docker volume prune', 'deletes'],
+    ['docker run --rm -v /:/host busybox ls /host', 'host-access'],
+    ['docker run -v /var/run/docker.sock:/var/run/docker.sock docker:cli ps', 'host-access'],
+    ['docker run --mount type=bind,source=/,target=/host busybox', 'host-access'],
+    ['docker run --privileged busybox', 'host-access'],
+    ['docker run --pid=host busybox ps', 'host-access'],
+    ['docker run -v /srv/data:/data busybox', undefined],
+    ['docker run --rm busybox rm -v /x', undefined],
+  ];
+  for (const [command, risk] of risks) {
+    test(`${command} → ${risk ?? 'no confirmation'}`, () => {
+      assert.equal(commandRisk(command), risk);
+      assert.equal(isDestructiveCommand(command), risk !== undefined);
+    });
   }
 });

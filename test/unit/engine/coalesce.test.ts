@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Backoff, Coalescer, kindsAffected, LineSplitter, parseEngineEvent, type Scheduler } from '../../../src/engine/coalesce';
+import { Backoff, Coalescer, EventGate, kindsAffected, LineSplitter, parseEngineEvent, type Scheduler } from '../../../src/engine/coalesce';
 import type { EngineChange, EngineEvent } from '../../../src/engine/types';
 
 /** A manual clock: timers fire only when the test advances time. */
@@ -151,5 +151,58 @@ describe('LineSplitter and Backoff', () => {
     assert.deepEqual([b.take(), b.take(), b.take(), b.take(), b.take(), b.take()], [250, 500, 1000, 2000, 2000, 2000]);
     b.reset();
     assert.equal(b.take(), 250);
+  });
+});
+
+describe('EventGate', () => {
+  /** The gate reads the fake scheduler's time. */
+  const gateClock = (clock: FakeScheduler) => ({
+    setTimeout: (fn: () => void, ms: number) => clock.setTimeout(fn, ms), clearTimeout: (h: unknown) => clock.clearTimeout(h), now: () => clock.now,
+  });
+
+  test('the first items after a quiet period pass at once; then a burst is batched on its trailing edge', () => {
+    const clock = new FakeScheduler();
+    const batches: number[][] = [];
+    const gate = new EventGate<number>((items) => batches.push(items), { burstCredits: 3, quietMs: 1000, settleMs: 100 }, gateClock(clock));
+    // A learner's `docker run`: create, connect, start within a few ms, then nothing for a while.
+    gate.push(1);
+    clock.advance(5);
+    gate.push(2);
+    clock.advance(30);
+    gate.push(3);
+    assert.deepEqual(batches, [[1], [2], [3]], 'each at once');
+    clock.advance(1500);
+    for (let i = 4; i <= 9; i++) {
+      gate.push(i);
+      clock.advance(10);
+    }
+    assert.deepEqual(batches.slice(3), [[4], [5], [6]], 'the first three of the burst at once, then the rest waits');
+    assert.ok(gate.pending);
+    clock.advance(100);
+    assert.deepEqual(batches.at(-1), [7, 8, 9], 'flushed once the burst settled');
+    assert.ok(!gate.pending);
+    clock.advance(1000);
+    gate.push(10);
+    assert.deepEqual(batches.at(-1), [10], 'quiet again: at once');
+  });
+
+  test('a long burst makes few updates, every item delivered once, in order, the last soon after it ends', () => {
+    for (const gapMs of [10, 60]) { // 1,000 events in 10 s, and the same on a machine six times slower
+      const clock = new FakeScheduler();
+      const batches: number[][] = [];
+      const flushedAt: number[] = [];
+      const gate = new EventGate<number>((items) => { batches.push(items); flushedAt.push(clock.now); }, {}, gateClock(clock));
+      for (let i = 0; i < 1000; i++) {
+        gate.push(i);
+        clock.advance(i % 7 === 0 ? gapMs * 3 : gapMs); // with some jitter
+      }
+      const lastAt = clock.now;
+      clock.advance(1000);
+      assert.ok(batches.length <= (gapMs === 10 ? 20 : 30), `${batches.length} updates at one event per ${gapMs} ms`);
+      assert.deepEqual(batches.flat(), Array.from({ length: 1000 }, (_, i) => i));
+      assert.ok(flushedAt.at(-1)! - lastAt <= 700, 'the last update within 0.7 s of the burst');
+      assert.equal(clock.pending, 0);
+      gate.dispose();
+    }
   });
 });

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { findLesson, loadLessons } from '../../../src/lessons/catalog';
+import { resolveStep } from '../../../src/lessons/substitute';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'lessons');
 
@@ -41,8 +42,22 @@ describe('loadLessons', () => {
 
   test('lessons with errors are left out; their diagnostics say why', async () => {
     const { lessons, diagnostics } = await loadLessons(path.join(FIXTURES, 'bad'));
-    assert.deepEqual(lessons.map((l) => l.meta.id), ['lint-advice', 'unused-var'], 'only warnings there');
+    // Check blocks are parsed on first use: the three lessons whose only errors are inside a check block load, and
+    // the block's problems come when a step is run (resolveStep) or linted.
+    assert.deepEqual(lessons.map((l) => l.meta.id).sort(),
+      ['bad-check-value', 'bad-check-yaml', 'lint-advice', 'unknown-kind', 'unused-var']);
     assert.ok(diagnostics.some((d) => d.severity === 'error' && d.file.endsWith('missing-id.md') && d.line === 10));
+    assert.ok(!diagnostics.some((d) => /(bad-check-\w+|unknown-check-kind)\.md$/.test(d.file)), 'no check block was parsed while loading');
+  });
+
+  test('a broken check block surfaces on first use, at its line', async () => {
+    const { lessons } = await loadLessons(path.join(FIXTURES, 'bad'));
+    const lesson = lessons.find((l) => l.meta.id === 'bad-check-value')!;
+    const [step] = lesson.steps;
+    assert.deepEqual(step.checks, [], 'an invalid block gives no checks');
+    const errors = resolveStep(step, lesson).diagnostics.filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => [path.basename(d.file), d.line, d.column]),
+      [['bad-check-value.md', 15, 10], ['bad-check-value.md', 17, 10], ['bad-check-value.md', 18, 44]]);
   });
 
   test('a missing folder is a diagnostic, not an exception', async () => {

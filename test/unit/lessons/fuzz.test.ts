@@ -8,21 +8,11 @@ import { lintAnalysis, lintText } from '../../../src/lessons/lint';
 import { analyzeLesson, parseLesson } from '../../../src/lessons/parse';
 import { renderLessonHtml } from '../../../src/lessons/render';
 import type { Diagnostic } from '../../../src/lessons/schema';
+import { prng } from '../../support/prng';
 
 const GOOD_DIR = path.resolve(__dirname, '..', '..', 'fixtures', 'lessons', 'good');
 const SEEDS = fs.readdirSync(GOOD_DIR).filter((f) => /^\d.*\.md$/.test(f)).map((f) => fs.readFileSync(path.join(GOOD_DIR, f), 'utf8'));
 const ROUNDS = 3000;
-
-/** mulberry32: small, fast and good enough to pick mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = [
   '```', '````', '~~~', '---', '...', '{{', '}}', '{{port}}', '{{nope}}', '{{.ID}}', '{{ end }}', '"', '\\"', "'", ':',
@@ -114,12 +104,14 @@ test(`parse, lint and render ${ROUNDS} mutated lessons without throwing`, (t) =>
     try {
       // parseLesson and lintText are thin wrappers around these two; call them directly on every 16th round
       // (and check they agree) rather than parse every lesson twice.
-      const analysis = analyzeLesson(text, file);
+      const analysis = analyzeLesson(text, file, { checks: 'now' });
       parsed = { lesson: analysis.lesson, diagnostics: analysis.diagnostics };
       linted = lintAnalysis(analysis, file);
       if (round % 16 === 0) {
-        assert.deepEqual(parseLesson(text, file).diagnostics, parsed.diagnostics, label);
+        assert.deepEqual(parseLesson(text, file, { checks: 'now' }).diagnostics, parsed.diagnostics, label);
         assert.deepEqual(lintText(text, file), linted, label);
+        // Deferred check blocks are parsed on first read and must not throw either.
+        for (const step of parseLesson(text, file).lesson?.steps ?? []) void [step.checks, step.hint];
       }
     } catch (error) {
       if (error instanceof assert.AssertionError) throw error;

@@ -28,6 +28,12 @@ describe('lintFiles', () => {
     assert.match(diagnostics[2].message, /^cannot read /);
   });
 
+  test('the course\'s lessons have no errors, check blocks included (the catalog parses those only on use)', async () => {
+    const errors = (await lintFiles([path.resolve(__dirname, '..', '..', '..', 'lessons')]))
+      .filter((d) => d.severity === 'error').map(formatDiagnostic);
+    assert.deepEqual(errors, []);
+  });
+
   test('the parser\'s errors come through with file and line', async () => {
     const file = path.join(FIXTURES, 'bad', 'unknown-check-kind.md');
     const [error] = await lintFiles([file]);

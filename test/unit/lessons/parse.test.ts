@@ -8,9 +8,10 @@ import { classifyFence, parseLesson, tokenizeAttrs } from '../../../src/lessons/
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'lessons');
 const GOOD = path.join(FIXTURES, 'good', '01-every-kind.md');
 
+/** Parsed with every check block validated at once (what lint sees): these tests are about the messages. */
 function parseFixture(name: string) {
   const file = path.join(FIXTURES, name);
-  return { file, ...parseLesson(fs.readFileSync(file, 'utf8'), file) };
+  return { file, ...parseLesson(fs.readFileSync(file, 'utf8'), file, { checks: 'now' }) };
 }
 
 /** The one error of a malformed fixture: asserts there is exactly one and that it reads well. */
@@ -174,7 +175,7 @@ describe('parseLesson: malformed lessons name the file and line', () => {
   test('an unquoted {{variable}} in a check is explained', () => {
     const text = fs.readFileSync(path.join(FIXTURES, 'good', '01-every-kind.md'), 'utf8')
       .replace('private: 80/tcp, public: "{{port}}" }', 'private: 80/tcp, public: {{port}} }');
-    const error = onlyError(parseLesson(text, 'x.md').diagnostics);
+    const error = onlyError(parseLesson(text, 'x.md', { checks: 'now' }).diagnostics);
     assert.equal(error.line, 50);
     assert.equal(error.message, 'invalid YAML in check block: put variables in quotes, e.g. public: "{{port}}"');
   });
@@ -182,9 +183,40 @@ describe('parseLesson: malformed lessons name the file and line', () => {
   test('a check block that is not a list', () => {
     const text = fs.readFileSync(path.join(FIXTURES, 'bad', 'no-checks.md'), 'utf8')
       .replace('```\n\nSome prose.', '```\n```yaml check\ncontainer: web\n```\n');
-    const error = onlyError(parseLesson(text, 'x.md').diagnostics);
+    const error = onlyError(parseLesson(text, 'x.md', { checks: 'now' }).diagnostics);
     assert.equal(error.line, 14);
     assert.match(error.message, /must be a YAML list/);
+  });
+});
+
+describe("parseLesson's check blocks: parsed on first use (the default) or now (lint)", () => {
+  const text = fs.readFileSync(GOOD, 'utf8');
+
+  test('on use gives the same lesson as parsing every block now, block by block on first read', () => {
+    const eager = parseLesson(text, GOOD, { checks: 'now' }).lesson!;
+    const lazy = parseLesson(text, GOOD).lesson!;
+    for (const [index, step] of lazy.steps.entries()) {
+      assert.deepEqual(step.checks, eager.steps[index].checks, step.id);
+      assert.equal(step.hint, eager.steps[index].hint, step.id);
+    }
+    assert.deepEqual(lazy, eager);
+  });
+
+  test('reads a block once, and an assigned value replaces it', () => {
+    const step = parseLesson(text, GOOD).lesson!.steps[0];
+    assert.equal(step.checks, step.checks, 'the same array on every read');
+    step.checks = [];
+    step.hint = 'x';
+    assert.deepEqual([step.checks, step.hint], [[], 'x']);
+  });
+
+  test('step and front-matter errors are still reported while parsing; check-block errors wait for lint or use', () => {
+    const broken = text.replace('private: 80/tcp, public: "{{port}}" }', 'private: 80/tcp, public: {{port}} }');
+    assert.equal(onlyError(parseLesson(broken, 'x.md', { checks: 'now' }).diagnostics).line, 50);
+    const lazy = parseLesson(broken, 'x.md');
+    assert.deepEqual(lazy.diagnostics, []);
+    const badAttr = parseLesson(text.replace('step id=run-web ', 'step id=run-web colour=red '), 'x.md');
+    assert.match(onlyError(badAttr.diagnostics).message, /^unknown step attribute 'colour'/);
   });
 });
 

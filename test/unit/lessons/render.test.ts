@@ -43,6 +43,21 @@ describe('renderLessonHtml', () => {
     assert.equal(renderMarkdownInline('**“容器”**是运行中的镜像'), '<strong>“容器”</strong>是运行中的镜像');
   });
 
+  test('a line break between Chinese characters is no space; between Latin words it stays (markdown-it-cjk-breaks)', () => {
+    const { html } = renderLessonHtml({ markdown: '打印一段\n说明文字。\n\nrun the\ncommand\n' });
+    assert.match(html, /<p>打印一段说明文字。<\/p>/);
+    assert.match(html, /<p>run the\ncommand<\/p>/);
+  });
+
+  test('line breaks next to emphasis, code and links (markdown-it-cjk-breaks 2.0.0 alone throws on these)', () => {
+    const render = (markdown: string) => renderLessonHtml({ markdown }).html;
+    assert.equal(render('**粗体**\n文字\n'), '<p><strong>粗体</strong>文字</p>\n');
+    assert.equal(render('中\n`code`\n文\n'), '<p>中<code>code</code>文</p>\n');
+    assert.equal(render('中文\n**粗**\n文\n'), '<p>中文<strong>粗</strong>文</p>\n');
+    assert.equal(render('**a**\nb\n'), '<p><strong>a</strong>\nb</p>\n');
+    assert.equal(render('中文\nEnglish\n'), '<p>中文\nEnglish</p>\n', 'a break between Chinese and Latin stays a space');
+  });
+
   test('plain code blocks in other languages keep their text escaped', () => {
     const { html: plain } = renderLessonHtml({ markdown: '```text\n<b>&\n```\n\n```json\n{"a": 1}\n```\n' });
     assert.match(plain, /<pre><code class="hljs language-text">&lt;b&gt;&amp;<\/code><\/pre>/);

@@ -7,6 +7,7 @@ const input = {
   nonce: 'AbCdEfGhIjKlMnOpQrStUvWxYz012345',
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
   styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/lesson.css',
+  codiconsUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/codicons/codicon.css',
   lang: 'zh-cn',
   loadingText: '正在加载 <课程>…',
 };
@@ -47,6 +48,15 @@ describe('lesson webview HTML and CSP', () => {
     assert.doesNotMatch(html, /\sstyle=/i);
     assert.doesNotMatch(html, /\son[a-z]+=/i);
     assert.match(html, /<link rel="stylesheet" href="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/media\/lesson\.css">/);
+  });
+
+  test('the codicon stylesheet comes first, with the id @vscode-elements looks for', () => {
+    const links = [...html.matchAll(/<link rel="stylesheet"([^>]*)>/g)].map((m) => m[1]);
+    assert.deepEqual(links, [
+      ' id="vscode-codicon-stylesheet" href="https://file+.vscode-resource.vscode-cdn.net/ext/dist/codicons/codicon.css"',
+      ' href="https://file+.vscode-resource.vscode-cdn.net/ext/media/lesson.css"',
+    ]);
+    assert.doesNotMatch(buildWebviewHtml({ ...input, codiconsUri: undefined }), /codicon/);
   });
 
   test('text put into the shell is escaped', () => {

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  COMMANDS, CONTEXT_KEYS, EDITOR_COMMANDS, EXPLORER_COMMANDS, LESSON_COMMANDS, SETTINGS, STATUS_BAR_ITEMS, STORAGE_KEYS,
-  TASK_TYPE, VIEW_CONTAINER, VIEWS, WALKTHROUGHS, WEBVIEW_PANELS,
+  COMMANDS, CONTEXT_KEYS, EDITOR_COMMANDS, EXPLORER_COMMANDS, EXPLORER_VIEW_COMMANDS, LESSON_COMMANDS, SETTINGS, STATUS_BAR_ITEMS, STORAGE_KEYS,
+  TASK_TYPE, VIEW_CONTAINER, EXPLORER_VIEW_CONTAINER, VIEWS, WALKTHROUGHS, WEBVIEW_PANELS,
 } from '../../../src/vscode/ids';
 import { PROGRESS_KEY } from '../../../src/viewmodel/lessons/progress';
 
@@ -31,7 +31,7 @@ const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 describe('ids.ts ↔ package.json', () => {
   test('every contributed command has a constant, and every constant is contributed', () => {
     assert.deepEqual(sorted(Object.values(COMMANDS)), sorted(manifest.contributes.commands.map((c) => c.command)));
-    const groups = [EXPLORER_COMMANDS, LESSON_COMMANDS, EDITOR_COMMANDS].flatMap((group) => Object.values(group));
+    const groups = [EXPLORER_COMMANDS, EXPLORER_VIEW_COMMANDS, LESSON_COMMANDS, EDITOR_COMMANDS].flatMap((group) => Object.values(group));
     assert.equal(groups.length, new Set(groups).size, 'no command in two groups');
   });
 
@@ -44,8 +44,8 @@ describe('ids.ts ↔ package.json', () => {
 
   test('every contributed view has a constant, and every constant is contributed', () => {
     assert.deepEqual(sorted(Object.values(VIEWS)), sorted(Object.values(manifest.contributes.views).flat().map((v) => v.id)));
-    assert.deepEqual(Object.keys(manifest.contributes.views), [VIEW_CONTAINER]);
-    assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => c.id), [VIEW_CONTAINER]);
+    assert.deepEqual(Object.keys(manifest.contributes.views), [VIEW_CONTAINER, EXPLORER_VIEW_CONTAINER]);
+    assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => c.id), [VIEW_CONTAINER, EXPLORER_VIEW_CONTAINER]);
     const views = new Set<string>(Object.values(VIEWS));
     for (const welcome of manifest.contributes.viewsWelcome) assert.ok(views.has(welcome.view), welcome.view);
   });

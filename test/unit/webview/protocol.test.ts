@@ -25,7 +25,7 @@ const lessonView: LessonView = {
 };
 
 const validHost: HostMessage[] = [
-  { type: 'lesson', lesson: lessonView, progress: { 'run-hello': { state: 'passed', checks: [] } }, labels: { run: '▶ 运行' } },
+  { type: 'lesson', lesson: lessonView, progress: { 'run-hello': { state: 'passed', checks: [] } }, labels: { run: '运行' } },
   { type: 'step', lessonId: 'first-container', stepId: 'run-hello', progress: {
     state: 'failed', checks: [{ kind: 'container', pass: false, title: '容器 dl-hello', expected: 'exited', actual: '不存在', hint: '先运行' }],
   } },

@@ -10,11 +10,13 @@ const l10n = vscode.l10n;
 
 type PruneKind = 'containers' | 'images' | 'volumes' | 'networks';
 
+// English needs the singular for one; zh-CN says the same either way.
 const question: Record<PruneKind, (n: number) => string> = {
-  containers: (n) => l10n.t('Remove {0} stopped container(s)?', n),
-  images: (n) => l10n.t('Remove {0} dangling image(s)?', n),
-  volumes: (n) => l10n.t('Remove {0} unused volume(s)? Their data is deleted for good.', n),
-  networks: (n) => l10n.t('Remove {0} unused network(s)?', n),
+  containers: (n) => (n === 1 ? l10n.t('Remove 1 stopped container?') : l10n.t('Remove {0} stopped containers?', n)),
+  images: (n) => (n === 1 ? l10n.t('Remove 1 dangling image?') : l10n.t('Remove {0} dangling images?', n)),
+  volumes: (n) => (n === 1 ? l10n.t('Remove 1 unused volume? Its data is deleted for good.')
+    : l10n.t('Remove {0} unused volumes? Their data is deleted for good.', n)),
+  networks: (n) => (n === 1 ? l10n.t('Remove 1 unused network?') : l10n.t('Remove {0} unused networks?', n)),
 };
 const kindOf: Record<PruneKind, ResourceKind> = {
   containers: 'container', images: 'image', volumes: 'volume', networks: 'network',
@@ -31,8 +33,9 @@ function prune(kind: PruneKind): ExplorerCommand {
       }
       if (!await confirm(question[kind](candidates.length), pruneListing(candidates), l10n.t('Remove'))) return;
       const result = await inView(ctx, kindOf[kind], () => e.prune(kind));
-      await vscode.window.showInformationMessage(l10n.t('Removed {0} object(s), reclaimed {1}.',
-        result.removed.length, humanSize(result.spaceReclaimed)));
+      const reclaimed = humanSize(result.spaceReclaimed);
+      await vscode.window.showInformationMessage(result.removed.length === 1
+        ? l10n.t('Removed 1 object, reclaimed {0}.', reclaimed) : l10n.t('Removed {0} objects, reclaimed {1}.', result.removed.length, reclaimed));
     } catch (err) {
       await report(ctx, l10n.t('Could not clean up.'), err);
     }

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { useBundle } from '../../../../src/i18n';
 import type { ContainerSummary, EngineSnapshot, ImageSummary, NetworkSummary, VolumeSummary } from '../../../../src/engine/types';
 import {
-  buildItems, flatten, formatPort, formatPorts, humanSize, relativeAge, splitReference, viewsAffectedBy,
+  buildItems, compareNames, filterItems, flatten, formatPort, formatPorts, humanSize, relativeAge, splitReference,
+  viewDescription, viewsAffectedBy,
 } from '../../../../src/viewmodel/explorer/model';
 import zhExplorer from '../../../../l10n/zh-cn/explorer.json';
 
@@ -173,6 +174,72 @@ describe('explorer model: language', () => {
     assert.equal(net!.description, '内置 · null');
     const [c] = buildItems('containers', snapshot({ containers: [container({ name: 'x', state: 'exited' })] }), NOW);
     assert.match(c!.tooltip, /已退出/);
+  });
+});
+
+describe('explorer model: many objects', () => {
+  test('names sort naturally: probe-2 before probe-10, case does not matter', () => {
+    const names = ['probe-10', 'Probe-3', 'probe-2', 'probe-1'];
+    assert.deepEqual([...names].sort(compareNames), ['probe-1', 'probe-2', 'Probe-3', 'probe-10']);
+    const items = buildItems('containers', snapshot({ containers: names.map((name) => container({ name })) }), NOW);
+    assert.deepEqual(items.map((i) => i.label), ['probe-1', 'probe-2', 'Probe-3', 'probe-10']);
+    const [repo] = buildItems('images', snapshot({ images: [image({ id: 'sha256:1', repoTags: ['app:v10', 'app:v9', 'app:v1'] })] }), NOW);
+    assert.deepEqual(repo!.children!.map((c) => c.label), ['v1', 'v9', 'v10']);
+  });
+
+  test('a container hover sums up Compose labels, explains the lesson label and caps the rest', () => {
+    const labels: Record<string, string> = {
+      'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web', 'com.docker.compose.container-number': '2',
+      'com.docker.compose.config-hash': 'f'.repeat(64), 'com.docker.compose.version': '2.26.1',
+      'docker-lessons.lesson': 'compose', 'org.opencontainers.image.description': 'x'.repeat(300),
+    };
+    for (let i = 0; i < 10; i++) labels[`extra.${i}`] = String(i);
+    const [item] = buildItems('containers', snapshot({ containers: [container({ name: 'shop-web-2', labels })] }), NOW);
+    const tooltip = item!.tooltip;
+    assert.match(tooltip, /Compose: project `shop`, service `web`, replica 2/);
+    assert.doesNotMatch(tooltip, /config-hash/, 'Compose labels are summed up, not listed');
+    assert.match(tooltip, /Lesson: `docker-lessons\.lesson=compose`: made by a step of lesson `compose`; resetting that lesson removes it/);
+    assert.match(tooltip, /… and \d+ more/);
+    assert.ok(tooltip.length < 1000, `hover of ${tooltip.length} characters`);
+    assert.doesNotMatch(tooltip, /x{100}/, 'long values are cut');
+    assert.deepEqual(item!.keywords, ['shop', 'web', 'compose'], 'the filter finds it by project, service and lesson');
+  });
+
+  test('an image tagged 1,000 times lists a dozen tags in its hover', () => {
+    const tags = Array.from({ length: 1000 }, (_, i) => `bench/r${i % 10}:t${i}`);
+    const items = flatten(buildItems('images', snapshot({ images: [image({ id: 'sha256:1', repoTags: tags })] }), NOW));
+    assert.equal(items.filter((i) => !i.children).length, 1000);
+    assert.ok(items.every((i) => i.tooltip.length < 2000), 'no hover lists every tag');
+  });
+
+  test('the filter keeps matching rows (by label, description or keyword); a repository keeps its matching tags', () => {
+    const snap = snapshot({
+      containers: [container({ name: 'web-1', image: 'nginx:1.27' }), container({ name: 'db', image: 'redis:7', labels: { 'docker-lessons.lesson': 'first-container' } })],
+      images: [image({ id: 'sha256:1', repoTags: ['nginx:1.27', 'nginx:alpine'] }), image({ id: 'sha256:2', repoTags: ['redis:7'] })],
+    });
+    assert.deepEqual(filterItems(buildItems('containers', snap, NOW), 'NGINX').map((i) => i.label), ['web-1']);
+    assert.deepEqual(filterItems(buildItems('containers', snap, NOW), 'first-container').map((i) => i.label), ['db']);
+    const images = filterItems(buildItems('images', snap, NOW), 'alpine');
+    assert.deepEqual(images.map((i) => [i.label, i.children!.map((c) => c.label)]), [['nginx', ['alpine']]]);
+    assert.deepEqual(filterItems(buildItems('images', snap, NOW), 'redis').map((i) => i.children!.length), [1]);
+    assert.equal(filterItems(buildItems('images', snap, NOW), '  ').length, 2, 'blank filter: everything');
+  });
+
+  test('view descriptions count objects, or what the filter lets through', () => {
+    const snap = snapshot({
+      containers: [container({ name: 'a' }), container({ name: 'b', state: 'exited' }), container({ name: 'c', state: 'exited' })],
+      images: [image({ id: 'sha256:1', repoTags: ['x:1', 'x:2'] })],
+      volumes: [{ name: 'v', driver: 'local', mountpoint: '/v', labels: {}, scope: 'local' }],
+    });
+    assert.equal(viewDescription('containers', snap), '1 running, 3 in all');
+    assert.equal(viewDescription('images', snap), '1 image · 2 tags');
+    assert.equal(viewDescription('volumes', snap), '1 volume');
+    assert.equal(viewDescription('networks', snap), '0 networks');
+    assert.equal(viewDescription('containers', snap, 'b'), 'filter "b": 1 of 3');
+    assert.equal(viewDescription('containers', undefined), '');
+    useBundle('zh-cn', zhExplorer);
+    assert.equal(viewDescription('containers', snap), '运行中 1 个，共 3 个');
+    assert.equal(viewDescription('images', snap), '1 个镜像 · 2 个标签');
   });
 });
 

@@ -149,7 +149,7 @@ describe('labels and title', () => {
   test('every label key is translated through the given function', () => {
     const labels = webviewLabels((message) => `«${message}»`);
     assert.deepEqual(Object.keys(labels), Object.keys(WEBVIEW_LABELS));
-    assert.equal(labels.run, '«▶ Run»');
+    assert.equal(labels.run, '«Run»');
     assert.equal(labels.found, '«Found»');
   });
   test('panel title: "Lesson {0} · {1}" with order and title', () => {

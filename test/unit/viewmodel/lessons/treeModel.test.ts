@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { useBundle } from '../../../../src/i18n';
 import { parseLesson } from '../../../../src/lessons';
 import type { Lesson } from '../../../../src/lessons/schema';
-import { buildLessonNodes, escapeMarkdown, ICONS, lessonLabel, stepTooltip } from '../../../../src/viewmodel/lessons/treeModel';
+import { buildLessonNodes, escapeMarkdown, ICONS, lessonHeading, lessonLabel, stepTooltip } from '../../../../src/viewmodel/lessons/treeModel';
 import type { StepProgress } from '../../../../src/webview/protocol';
 import zhLessonsUi from '../../../../l10n/zh-cn/lessons-ui.json';
 
@@ -50,6 +50,17 @@ describe('lessons tree model', () => {
     assert.equal(first.contextValue, 'lesson');
     assert.equal(first.steps.length, every.steps.length);
     assert.equal(next.label.slice(0, 3), `${String(second.meta.order).padStart(2, '0')} `);
+  });
+
+  test('steps are numbered as the page numbers them: explain steps are neither numbered nor counted', () => {
+    const [lesson] = nodes({});
+    let number = 0;
+    for (const [index, node] of lesson.steps.entries()) {
+      const step = every.steps[index];
+      assert.equal(node.label, step.kind === 'explain' ? step.title : `${++number}. ${step.title}`);
+    }
+    assert.ok(every.steps.some((s) => s.kind === 'explain'), 'the fixture has an explain step');
+    assert.match(lesson.tooltip, new RegExp(`0 of ${number} steps passed\\.`));
   });
 
   test('step icons follow the verdict: passed, failed, not yet, running, explain', () => {
@@ -117,5 +128,15 @@ describe('lessons tree model', () => {
 
   test('markdown in lesson text is escaped', () => {
     assert.equal(escapeMarkdown('a *b* [c](d)'), 'a \\*b\\* \\[c\\]\\(d\\)');
+  });
+
+  test('a long title with a subtitle keeps its main title in the label; the subtitle follows the progress', () => {
+    const titled = (title: string) => ({ ...every, meta: { ...every.meta, order: 13, title } });
+    assert.deepEqual(lessonHeading(titled('数据管理：数据卷、挂载主机目录与 tmpfs')), { label: '13 数据管理', subtitle: '数据卷、挂载主机目录与 tmpfs' });
+    assert.deepEqual(lessonHeading(titled('Docker Compose')), { label: '13 Docker Compose' });
+    const [node] = buildLessonNodes({ lessons: [titled('网络环境：加速器与代理')], progress: () => ({}), runningStep: () => undefined });
+    assert.equal(node!.label, '13 网络环境');
+    assert.match(node!.description, /^0\/\d+ · 0% · 加速器与代理$/);
+    assert.match(node!.tooltip, /13 网络环境：加速器与代理/, 'the tooltip has the whole title');
   });
 });

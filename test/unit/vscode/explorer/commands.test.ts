@@ -123,7 +123,7 @@ describe('explorer commands (vscode mock)', () => {
     mock.answer.warning = mock.press('Remove');
     await mock.commands.get(EXPLORER_COMMANDS.pruneVolumes)!();
     assert.deepEqual(calls.slice(1), ['previewPrune volumes', 'prune volumes']);
-    assert.equal(mock.messages.at(-1)?.message, `Removed 2 object(s), reclaimed ${humanSize(2048)}.`);
+    assert.equal(mock.messages.at(-1)?.message, `Removed 2 objects, reclaimed ${humanSize(2048)}.`);
   });
 
   test('logs open a terminal whose docker CLI talks to the engine', async () => {
