@@ -23,7 +23,7 @@ export interface Outcome {
   hint?: string;
   /** Waiting cannot change this outcome (a refused URL, a step that was not run): do not retry. */
   final?: boolean;
-  /** The object looked at does not exist: final too, and its hint (what makes it) goes before the check's own. */
+  /** The object looked at does not exist: its hint (what makes it) goes before the check's own. */
   missing?: MissingObject;
 }
 

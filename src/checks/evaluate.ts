@@ -109,8 +109,8 @@ async function attempts(check: Check, ctx: CheckContext, holder: LookupHolder, i
       outcome = errorOutcome(check, kind, ctx, error);
     }
     const remaining = deadline - performance.now();
-    // The step's own output cannot change while we wait, nor will a missing object appear.
-    const settled = outcome.final || outcome.missing !== undefined || kindModule(kind).judgesStep;
+    // The step's own output cannot change while we wait.
+    const settled = outcome.final || kindModule(kind).judgesStep;
     if (outcome.pass || settled || remaining <= 0) return toResult(kind, check, ctx, outcome, started);
     if (!announced) {
       // The first retry: say what we wait for, and for how long at most.

@@ -5,7 +5,7 @@ import type { CheckKind } from './kinds';
 /** The kinds of engine object a check can find missing. */
 export type ObjectKind = 'container' | 'image' | 'volume' | 'network' | 'service';
 
-/** The object a check looks at does not exist (so waiting cannot help, and the hint says what makes it). */
+/** The object a check looks at does not exist (the hint says what makes it). */
 export interface MissingObject {
   kind: ObjectKind;
   name: string;

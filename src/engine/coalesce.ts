@@ -181,7 +181,7 @@ export class EventGate<T> {
     this.minSettleMs = options.settleMs ?? 100;
     this.maxSettleMs = options.maxSettleMs ?? 700;
     this.minIntervalMs = options.minIntervalMs ?? 100;
-    this.maxIntervalMs = options.maxIntervalMs ?? 4000;
+    this.maxIntervalMs = options.maxIntervalMs ?? 2000;
     this.credits = this.burstCredits;
     this.interval = this.minIntervalMs;
   }

@@ -2,20 +2,20 @@
 // goes (the record per step, and objects carrying the lesson label under a name the step makes) and the working
 // folder's shipped files it changed, or that later steps changed and it uses, are put back; a whole-lesson run starts
 // from the lesson's clean state. After a step fails, what it needs and is gone is named, with the steps to run again.
-import type { CheckResult } from '../checks/types';
 import { capitalize } from '../checks/describe';
 import { Lookup } from '../checks/lookup';
+import type { CheckResult } from '../checks/types';
 import { t } from '../i18n';
+import { applyVars } from '../lessons';
+import { stepNumbers } from '../lessons/numbering';
 import type { Lesson, Step } from '../lessons/schema';
-import { dockerArgLists } from './rewrite';
 import { type MadeKind, type MadeObject, needsOf, objectsMadeBy, sameObjectName, stepMaking } from './makers';
-import { describeResetItem, notRemoved, planReset, planStepRemoval, removePlanned, type ResetItem } from './reset';
 import type { EngineState } from './record';
+import { describeResetItem, notRemoved, planReset, planStepRemoval, removePlanned, type ResetItem } from './reset';
+import { dockerArgLists } from './rewrite';
 import type { RunnerContext } from './runner';
 import type { CreatedObject } from './types';
 import { changedShipped, hashShipped, lessonWorkDir, restoreShipped, shippedFiles } from './workdir';
-import { applyVars } from '../lessons';
-import { stepNumbers } from '../lessons/numbering';
 
 type Values = Record<string, string>;
 

@@ -185,9 +185,11 @@ test('checks against the real engine', { timeout: 180_000 }, async (t) => {
     const gone = await check(fx, { container: missing, state: 'running' });
     fails(gone, /^no such container$/, /^running$/);
     assert.equal(gone.hint, 'Run the step first, or check the name with `docker ps -a`.');
-    // The check's own hint wins, then the step's.
-    assert.equal((await check(fx, { container: missing, hint: 'own hint' }, { stepHint: 'step hint' })).hint, 'own hint');
-    assert.equal((await check(fx, { container: missing }, { stepHint: 'step hint' })).hint, 'step hint');
+    assert.deepEqual(gone.missing, { kind: 'container', name: missing });
+    // The check's own hint wins, then the step's; for a missing container its own (they are written for it being there).
+    assert.equal((await check(fx, { container: fx.web, state: 'exited', hint: 'own hint' }, { stepHint: 'step hint' })).hint, 'own hint');
+    assert.equal((await check(fx, { container: fx.web, state: 'exited' }, { stepHint: 'step hint' })).hint, 'step hint');
+    assert.equal((await check(fx, { container: missing, hint: 'own hint' }, { stepHint: 'step hint' })).hint, gone.hint);
   });
 
   await t.test('container removed mid-way fails cleanly', async () => {
@@ -203,7 +205,9 @@ test('checks against the real engine', { timeout: 180_000 }, async (t) => {
         checkSchema.parse({ file: { container: name, path: '/etc/hostname' } }),
         checkSchema.parse({ logs: { container: name, contains: 'x' } }),
       ], fx.ctx);
-      for (const result of results) fails(result, /^no such container$/);
+      fails(results[0], /^no such container$/);
+      // What the container does: failed at once, naming it.
+      for (const result of results.slice(1)) fails(result, new RegExp(`^container ${name} does not exist$`));
     } finally {
       await engine.removeContainer(name, { force: true }).catch(() => undefined);
     }

@@ -79,7 +79,7 @@ export interface CheckKindModule<K extends string, S extends z.ZodType> {
   readonly judgesStep?: boolean;
 }
 
-/** The outcome of a check whose object does not exist: final (waiting will not make it), and the object named. */
+/** The outcome of a check whose object does not exist, naming the object (the runner says which step makes it). */
 export function missing(outcome: Outcome, kind: ObjectKind, name: string): Outcome {
   return { ...outcome, pass: false, missing: { kind, name } };
 }

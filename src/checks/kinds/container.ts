@@ -50,9 +50,12 @@ export function noSuchContainerHint(): string {
   return t('Run the step first, or check the name with `docker ps -a`.');
 }
 
-/** A check on a container that does not exist (port, logs, exec, file, mount): it fails at once, naming the container. */
+/**
+ * A check on what a container does (port, logs, exec, file, mount, a page it serves) while the container does not
+ * exist: it fails at once, naming the container. (A `container:` check itself may wait for it to appear.)
+ */
 export function noSuchContainer(title: string, expected: string, name: string): Outcome {
-  return missing({ pass: false, title, expected, actual: t('container {0} does not exist', name), hint: noSuchContainerHint() }, 'container', name);
+  return { ...missing({ pass: false, title, expected, actual: t('container {0} does not exist', name), hint: noSuchContainerHint() }, 'container', name), final: true };
 }
 
 function stateHint(expected: string, info: Info, name: string): string | undefined {

@@ -72,7 +72,7 @@ export function mountOutcome(check: MountCheck, info: Info | undefined, workDir:
     })));
   }
   if (specs.length === 0) specs.push(spec(t('presence'), t('mounted'), (m) => ({ pass: true, actual: describeMount(m) })));
-  if (!info) return missing(missingOutcome(titleFor, specs, t('container {0} does not exist', container), noSuchContainerHint()), 'container', container);
+  if (!info) return { ...missing(missingOutcome(titleFor, specs, t('container {0} does not exist', container), noSuchContainerHint()), 'container', container), final: true };
   const found = findMount(info, destination);
   if (!found) {
     const others = (info.Mounts ?? []).map((m) => m.Destination);

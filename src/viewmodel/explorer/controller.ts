@@ -16,7 +16,7 @@ import type {
   ContainerSummary, EngineEvent, EngineSnapshot, ImageSummary, NetworkSummary, ResourceKind, VolumeSummary,
 } from '../../engine/types';
 import type { ExplorerView } from './model';
-import { applyUpdates, planUpdates, type FetchedUpdates } from './updates';
+import { applyUpdates, isQuiet, planUpdates, type FetchedUpdates } from './updates';
 
 /** Engine state as exposed in the `dockerLessons.engineState` context key. */
 export type EngineState = 'unknown' | 'connected' | 'unreachable' | 'permission-denied' | 'bad-host';
@@ -188,7 +188,8 @@ export class ExplorerModelController implements Disposable {
     this.stream = stream;
     this.missedEvents = !stream.connected;
     this.subscriptions.push(
-      stream.onEvent((event) => { if (this.active) this.gate.push(event); }),
+      // Quiet events (health checks' execs …) neither update anything nor make a burst of their own.
+      stream.onEvent((event) => { if (this.active && !isQuiet(event)) this.gate.push(event); }),
       stream.onConnection((connected) => {
         if (!this.active) return;
         if (connected) {

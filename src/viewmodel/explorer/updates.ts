@@ -28,11 +28,16 @@ function remove(map: Map<ResourceKind, Set<string>>, kind: ResourceKind, key: st
   if (keys?.delete(key) && keys.size === 0) map.delete(kind);
 }
 
+/** Whether an event changes nothing the explorer shows (a health check's exec, a daemon reload …). */
+export function isQuiet(event: EngineEvent): boolean {
+  return event.kind === 'other' || QUIET_ACTION.test(event.action);
+}
+
 /** The objects an event names. Events are hints: the engine is asked for the object's current state. */
 export function planUpdates(events: readonly EngineEvent[], maxSingle = MAX_SINGLE_FETCHES): UpdatePlan {
   const plan: UpdatePlan = { fetch: new Map(), drop: new Map(), relist: new Set() };
   for (const event of events) {
-    if (event.kind === 'other' || QUIET_ACTION.test(event.action)) continue;
+    if (event.kind === 'other' || isQuiet(event)) continue;
     const key = event.id || event.name;
     if (!key) {
       plan.relist.add(event.kind);

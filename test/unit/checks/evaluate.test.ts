@@ -117,11 +117,10 @@ describe('evaluateCheck', () => {
     assert.ok(result.durationMs < 1000, `took ${result.durationMs} ms`);
   });
 
-  test('a missing object is not waited for: checks on a container that does not exist fail at once', async () => {
+  test('checks on what a container does fail at once when it does not exist (a container check may wait for it)', async () => {
     const waits: unknown[] = [];
     const ctx = ctxOf(fakeEngine({}), { onWait: (wait) => waits.push(wait) });
     for (const raw of [
-      { container: 'web', state: 'running', within: '5s' },
       { port: { container: 'web', private: 80 }, within: '5s' },
       { logs: { container: 'web', contains: 'ready' }, within: '5s' },
       { exec: { container: 'web', command: 'true' }, within: '5s' },
