@@ -1,5 +1,6 @@
-// Build everything the package ships: the extension bundle, the CLI, the webview script, the extension-host test
-// suites, and the merged zh-CN l10n bundle. `--production` minifies and drops source maps; `--watch` rebuilds.
+// Build everything the package ships: the extension bundle, the CLI, the webview script and its icon font, the
+// extension-host test suites, and the merged zh-CN l10n bundle. `--production` minifies and drops source maps;
+// `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -37,15 +38,23 @@ const optionalNative = {
 
 // Heavy libraries that are only needed later (the engine, the lesson renderer, Dockerfile hovers) ship as separate files
 // in dist/vendor/, so loading the extension does not even compile them; the code require()s them on first use.
-const VENDOR = ['dockerode', 'yaml', 'markdown-it', 'markdown-it-cjk-friendly', 'dockerfile-ast', 'highlight.js/lib/core',
-  'highlight.js/lib/languages/bash', 'highlight.js/lib/languages/dockerfile', 'highlight.js/lib/languages/ini',
-  'highlight.js/lib/languages/json', 'highlight.js/lib/languages/yaml'];
+const VENDOR = ['dockerode', 'yaml', 'markdown-it', 'markdown-it-cjk-friendly', 'markdown-it-cjk-breaks', 'dockerfile-ast', 'dockerfile-utils',
+  'highlight.js/lib/core', 'highlight.js/lib/languages/bash', 'highlight.js/lib/languages/dockerfile',
+  'highlight.js/lib/languages/ini', 'highlight.js/lib/languages/json', 'highlight.js/lib/languages/yaml'];
 const vendorFile = (name) => `vendor/${name.replace(/[/.]/g, '-')}.js`;
 const vendorExternals = {
   name: 'vendor-externals',
   setup(build) {
     const filter = new RegExp(`^(${VENDOR.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
     build.onResolve({ filter }, (args) => ({ path: `./${vendorFile(args.path)}`, external: true }));
+  },
+};
+
+// dockerfile-utils (the Dockerfile diagnostics) parses with dockerfile-ast: use the vendor file beside it, not a second copy.
+const sharedDockerfileAst = {
+  name: 'shared-dockerfile-ast',
+  setup(build) {
+    build.onResolve({ filter: /^dockerfile-ast$/ }, () => ({ path: `./${path.basename(vendorFile('dockerfile-ast'))}`, external: true }));
   },
 };
 
@@ -71,17 +80,22 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20',
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20',
     external: ['vscode'], plugins: [optionalNative, vendorExternals, splitSources] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20',
     external: ['vscode'], plugins: [optionalNative, vendorExternals, splitSources] },
   ...VENDOR.map((name) => ({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
-    outfile: `dist/${vendorFile(name)}`, platform: 'node', format: 'cjs', target: 'node20', plugins: [optionalNative] })),
+    outfile: `dist/${vendorFile(name)}`, platform: 'node', format: 'cjs', target: 'node20',
+    plugins: [optionalNative, ...(name === 'dockerfile-utils' ? [sharedDockerfileAst] : [])] })),
   ...Object.entries(SPLIT_SOURCES).map(([source, file]) => ({ ...common, entryPoints: [source], outfile: `dist/${file}`,
     platform: 'node', format: 'cjs', target: 'node20' })),
 ];
 if (fs.existsSync(path.join(root, 'src/webview/main.ts'))) {
   builds.push({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' });
+}
+// The 环境体检 page: its script and the stylesheet it imports (dist/doctor/page.js, dist/doctor/page.css).
+if (fs.existsSync(path.join(root, 'src/webview/doctor/main.ts'))) {
+  builds.push({ ...common, entryPoints: { page: 'src/webview/doctor/main.ts' }, outdir: 'dist/doctor', platform: 'browser', format: 'iife', target: 'es2022' });
 }
 const suiteIndex = path.join(root, 'test/ext/index.ts');
 if (!production && fs.existsSync(suiteIndex)) {
@@ -138,6 +152,23 @@ export function copyBusybox() {
   ].join('\n'));
 }
 
+/**
+ * The codicon font for the lesson page (dist/codicons/): @vscode-elements buttons draw their `icon` with it, and so do
+ * the page's own marks, so no glyph depends on an emoji font the learner may lack. With its licences (CC-BY-4.0 for the
+ * icons, MIT for the CSS).
+ */
+export function copyCodicons() {
+  const source = path.join(root, 'node_modules', '@vscode', 'codicons');
+  const dir = path.join(root, 'dist', 'codicons');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [from, to] of [['dist/codicon.css', 'codicon.css'], ['dist/codicon.ttf', 'codicon.ttf'], ['LICENSE', 'LICENSE'],
+    ['LICENSE-CODE', 'LICENSE-CODE']]) {
+    const data = fs.readFileSync(path.join(source, from));
+    const target = path.join(dir, to);
+    if (!fs.existsSync(target) || !fs.readFileSync(target).equals(data)) fs.writeFileSync(target, data);
+  }
+}
+
 /** Why `file` cannot be the shipped busybox, or undefined when it is a static x86-64 ELF. */
 function busyboxProblem(file) {
   let data;
@@ -154,6 +185,7 @@ function busyboxProblem(file) {
 
 mergeL10n();
 copyBusybox();
+copyCodicons();
 if (watch) {
   for (const options of builds) await (await esbuild.context({ absWorkingDir: root, ...options })).watch();
   console.log('esbuild: watching');

@@ -24,6 +24,9 @@
 
 set -Eeuo pipefail
 DL_ENGINES_HOME=${DL_ENGINES_HOME:-/opt/docker-lessons-engines}
+# Names of the legs' namespaces, sockets and data roots: another prefix gives a second, separate matrix (a trial run
+# beside a developer's engines).
+DL_ENGINES_PREFIX=${DL_ENGINES_PREFIX:-dl}
 DL_TRIXIE_ROOT=$DL_ENGINES_HOME/trixie
 DL_TRIXIE_PACKAGES=(docker.io docker-compose docker-buildx containerd)
 DL_PLUGINS_DIR=/usr/libexec/docker/cli-plugins
@@ -96,8 +99,9 @@ eng_leg() {
       ;;
     *) eng_log "unknown leg '$LEG' (modern, containerd, legacy)"; return 2 ;;
   esac
-  LEG_NETNS=dl-$LEG
-  LEG_SOCKET=/run/dl-$LEG/docker.sock
+  local prefix=$DL_ENGINES_PREFIX
+  LEG_NETNS=$prefix-$LEG
+  LEG_SOCKET=/run/$prefix-$LEG/docker.sock
   if [ "$LEG" = modern ]; then
     LEG_NETNS=
     case "${DOCKER_HOST:-}" in
@@ -105,13 +109,13 @@ eng_leg() {
       *) LEG_SOCKET=/var/run/docker.sock ;;
     esac
   fi
-  LEG_DATA=/var/lib/dl-$LEG
+  LEG_DATA=/var/lib/$prefix-$LEG
   # Short: containerd's sockets live under the exec root (108-byte limit).
-  LEG_EXEC=/run/dl-$LEG/x
-  LEG_PIDFILE=/run/dl-$LEG/dockerd.pid
-  LEG_MARKER=/run/dl-$LEG/started-by-docker-lessons
-  LEG_LOG=/var/log/dl-$LEG.log
-  LEG_CONFIG=/etc/dl-$LEG/daemon.json
+  LEG_EXEC=/run/$prefix-$LEG/x
+  LEG_PIDFILE=/run/$prefix-$LEG/dockerd.pid
+  LEG_MARKER=/run/$prefix-$LEG/started-by-docker-lessons
+  LEG_LOG=/var/log/$prefix-$LEG.log
+  LEG_CONFIG=/etc/$prefix-$LEG/daemon.json
   LEG_BUILDKIT=1
   [ "$LEG" = legacy ] && LEG_BUILDKIT=0
   return 0

@@ -1,6 +1,7 @@
 // Formatting helpers shared by the check families: how values, lists and differences read in a CheckResult.
 // Pure functions (no engine access) so they are unit-tested directly.
 import { t, uiLanguage } from '../i18n';
+import type { MissingObject } from './types';
 
 /** One compared property of a checked object, e.g. the state of a container. */
 export interface Prop {
@@ -22,6 +23,8 @@ export interface Outcome {
   hint?: string;
   /** Waiting cannot change this outcome (a refused URL, a step that was not run): do not retry. */
   final?: boolean;
+  /** The object looked at does not exist: its hint (what makes it) goes before the check's own. */
+  missing?: MissingObject;
 }
 
 function zh(): boolean {

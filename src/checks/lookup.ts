@@ -1,31 +1,21 @@
 // Engine reads for one round of check evaluation, memoized: a step's checks usually look at the same container or
 // image several times, and one inspect per object keeps a typical step well under 30 ms. "Not found" becomes
 // undefined; every other failure propagates (evaluate.ts turns it into a failed result).
-import type Dockerode from 'dockerode';
 import type { DockerEngine } from '../engine/api';
-import { classifyError } from '../engine/classify';
 import { isEngineError } from '../engine/errors';
+import type {
+  ContainerDetails, EngineInfo, ImageDetails, ImageHistoryRow, NetworkDetails, ServiceDetails, TaskDetails, VolumeDetails,
+} from '../engine/types';
 
-/** 404 from the Engine (classified by the client) or from a raw dockerode call. */
+/** 404 from the Engine (the client classifies every failure as an EngineError). */
 export function isNotFound(error: unknown): boolean {
-  if (isEngineError(error)) return error.code === 'not-found';
-  return (error as { statusCode?: number } | null)?.statusCode === 404;
+  return isEngineError(error) && error.code === 'not-found';
 }
 
-/** The message of an unexpected failure: the classified EngineError's own (Lookup classifies raw dockerode errors). */
+/** The message of an unexpected failure: the classified EngineError's own. */
 export function errorText(error: unknown): string {
   if (isEngineError(error)) return error.message;
   return error instanceof Error ? error.message : String(error);
-}
-
-/** One docker history row (GET /images/{name}/history). */
-export interface HistoryRow {
-  Id: string;
-  Created: number;
-  CreatedBy: string;
-  Tags: string[] | null;
-  Size: number;
-  Comment: string;
 }
 
 export class Lookup {
@@ -33,13 +23,13 @@ export class Lookup {
 
   constructor(readonly engine: DockerEngine) {}
 
-  /** Not found → undefined; raw dockerode errors (engine.api calls) → classified EngineError. */
+  /** Not found → undefined; other failures propagate. */
   private async orUndefined<T>(load: () => Promise<T>): Promise<T | undefined> {
     try {
       return await load();
     } catch (error) {
       if (isNotFound(error)) return undefined;
-      throw classifyError(error, this.engine.endpoint);
+      throw error;
     }
   }
 
@@ -54,59 +44,35 @@ export class Lookup {
     return pending;
   }
 
-  container(name: string): Promise<Dockerode.ContainerInspectInfo | undefined> {
+  container(name: string): Promise<ContainerDetails | undefined> {
     return this.once(`container:${name}`, () => this.orUndefined(() => this.engine.inspectContainer(name)));
   }
 
-  image(ref: string): Promise<Dockerode.ImageInspectInfo | undefined> {
+  image(ref: string): Promise<ImageDetails | undefined> {
     return this.once(`image:${ref}`, () => this.orUndefined(() => this.engine.inspectImage(ref)));
   }
 
-  imageHistory(ref: string): Promise<HistoryRow[] | undefined> {
-    return this.once(`history:${ref}`, () => this.orUndefined(() => this.engine.api.getImage(ref).history() as Promise<HistoryRow[]>));
+  imageHistory(ref: string): Promise<ImageHistoryRow[] | undefined> {
+    return this.once(`history:${ref}`, () => this.orUndefined(() => this.engine.imageHistory(ref)));
   }
 
-  volume(name: string): Promise<Dockerode.VolumeInspectInfo | undefined> {
+  volume(name: string): Promise<VolumeDetails | undefined> {
     return this.once(`volume:${name}`, () => this.orUndefined(() => this.engine.inspectVolume(name)));
   }
 
-  network(name: string): Promise<Dockerode.NetworkInspectInfo | undefined> {
+  network(name: string): Promise<NetworkDetails | undefined> {
     return this.once(`network:${name}`, () => this.orUndefined(() => this.engine.inspectNetwork(name)));
   }
 
-  info(): Promise<{ Swarm?: { LocalNodeState?: string; Error?: string } }> {
-    return this.once('info', () => this.engine.api.info().catch((error: unknown) => {
-      throw classifyError(error, this.engine.endpoint);
-    }));
+  info(): Promise<EngineInfo> {
+    return this.once('info', () => this.engine.info());
   }
 
-  service(name: string): Promise<ServiceInfo | undefined> {
-    return this.once(`service:${name}`, () => this.orUndefined(() => this.engine.api.getService(name).inspect() as Promise<ServiceInfo>));
+  service(name: string): Promise<ServiceDetails | undefined> {
+    return this.once(`service:${name}`, () => this.orUndefined(() => this.engine.inspectService(name)));
   }
 
-  serviceTasks(name: string): Promise<TaskInfo[]> {
-    return this.once(`tasks:${name}`, () => (this.engine.api.listTasks({ filters: { service: [name] } }) as Promise<TaskInfo[]>)
-      .catch((error: unknown) => {
-        throw classifyError(error, this.engine.endpoint);
-      }));
+  serviceTasks(service: string): Promise<TaskDetails[]> {
+    return this.once(`tasks:${service}`, () => this.engine.listServiceTasks(service));
   }
-}
-
-/** The parts of GET /services/{id} the checks read. */
-export interface ServiceInfo {
-  ID: string;
-  Spec?: {
-    Name?: string;
-    Mode?: { Replicated?: { Replicas?: number }; Global?: object };
-    TaskTemplate?: { ContainerSpec?: { Image?: string } };
-    EndpointSpec?: { Ports?: { TargetPort?: number; PublishedPort?: number; Protocol?: string }[] };
-  };
-  Endpoint?: { Ports?: { TargetPort?: number; PublishedPort?: number; Protocol?: string }[] };
-}
-
-/** The parts of GET /tasks the checks read. */
-export interface TaskInfo {
-  ID: string;
-  DesiredState?: string;
-  Status?: { State?: string; Err?: string };
 }

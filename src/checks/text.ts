@@ -1,7 +1,7 @@
 // TextMatch: the contains / notContains / matches / equals test used by exec, file, logs, http, output and
 // workspaceFile checks. Failures say which part did not hold and show an excerpt of what was there.
 import { t } from '../i18n';
-import type { TextMatch } from '../lessons/schema';
+import type { TextMatch } from './kinds/common';
 import { excerpt, joinClauses, joinItems, quote } from './describe';
 
 /** Text as the learner reads it: terminal control sequences (colours, titles, cursor moves) removed. */

@@ -3,7 +3,7 @@
 import { parseArgs } from 'util';
 import { t } from '../i18n';
 
-export const COMMANDS = ['list', 'show', 'run', 'check', 'reset', 'lint', 'images'] as const;
+export const COMMANDS = ['list', 'show', 'run', 'check', 'reset', 'lint', 'images', 'explain', 'doctor'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface GlobalOptions {
@@ -19,7 +19,7 @@ export interface ParsedCommand {
   command?: CommandName;
   /** The lesson (id, order number or file prefix) for show/run/check/reset. */
   lesson?: string;
-  /** lint: files or folders. */
+  /** lint: files or folders; explain: the Dockerfile or notes to explain. */
   files: string[];
   global: GlobalOptions;
   step?: string;
@@ -33,6 +33,8 @@ export interface ParsedCommand {
   version: boolean;
   /** images: catalog names to prepare (all when empty), --list, --force-standins, --no-pull, --catalog. */
   images: { only: string[]; list: boolean; forceStandins: boolean; noPull: boolean; catalog?: string };
+  /** doctor: another daemon.json than the platform's (--daemon-config), seconds per registry probe (--timeout). */
+  doctor: { daemonConfig?: string; timeoutSeconds?: number };
 }
 
 export class UsageError extends Error {
@@ -67,6 +69,8 @@ const COMMAND_OPTIONS = {
     only: { type: 'string', multiple: true }, list: { type: 'boolean' }, 'force-standins': { type: 'boolean' },
     'no-pull': { type: 'boolean' }, catalog: { type: 'string' },
   },
+  explain: {},
+  doctor: { 'daemon-config': { type: 'string' }, timeout: { type: 'string' } },
 } as const;
 
 /** `port=8081` pairs; the name must look like a lesson variable. */
@@ -139,6 +143,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       only: list('only').flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean),
       list: bool('list'), forceStandins: bool('force-standins'), noPull: bool('no-pull'), catalog: str('catalog'),
     },
+    doctor: { daemonConfig: str('daemon-config') },
   };
   if (result.global.lang !== undefined && !['en', 'zh-cn'].includes(result.global.lang.toLowerCase())) {
     throw new UsageError(t('--lang {0}: use en or zh-cn', result.global.lang), command);
@@ -148,10 +153,21 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   result.vars = parseVars(list('var'), command);
   if (command === 'lint') {
     result.files = positionals;
+  } else if (command === 'explain') {
+    if (positionals.length === 0) throw new UsageError(t('explain: name a Dockerfile or a Markdown note'), command);
+    result.files = positionals;
   } else if (command === 'list') {
     if (positionals.length > 0) throw new UsageError(t('list takes no arguments (got "{0}")', positionals[0]), command);
   } else if (command === 'images') {
     if (positionals.length > 0) throw new UsageError(t('images takes no arguments (got "{0}"); name images with --only', positionals[0]), command);
+  } else if (command === 'doctor') {
+    if (positionals.length > 0) throw new UsageError(t('doctor takes no arguments (got "{0}")', positionals[0]), command);
+    const timeout = str('timeout');
+    if (timeout !== undefined) {
+      const seconds = Number(timeout);
+      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 120) throw new UsageError(t('--timeout {0}: give the seconds per registry, e.g. --timeout 5', timeout), command);
+      result.doctor.timeoutSeconds = seconds;
+    }
   } else {
     if (positionals.length === 0) throw new UsageError(t('{0}: name the lesson (its id or number)', command), command);
     if (positionals.length > 1) throw new UsageError(t('{0}: one lesson at a time (got {1})', command, positionals.join(' ')), command);

@@ -13,9 +13,11 @@ import { languageFromEnv, t, useBundle, useLanguage } from '../i18n';
 import { findLesson, formatDiagnostic, invalidVarValue, lintFiles, loadLessons } from '../lessons';
 import type { Diagnostic, Lesson } from '../lessons/schema';
 import { checkKind } from '../lessons/schema';
+import { countedSteps } from '../lessons/numbering';
 import { JsonFileStore } from '../runner/record';
 import { resetLesson, type ResetItem } from '../runner/reset';
-import { checkStep, prepareStep, runLesson, selectSteps, unknownStepIds, type RunnerContext } from '../runner/runner';
+import { checkStep, prepareStep, selectSteps, unknownStepIds, type RunnerContext } from '../runner/runner';
+import { runLesson } from '../runner/session';
 import type { RunnerSink, StepOutcome } from '../runner/types';
 import { defaultWorkRoot, lessonWorkDir, stateDir } from '../runner/workdir';
 import { langFromArgv, parseCommandLine, UsageError, type ParsedCommand } from './args';
@@ -25,6 +27,8 @@ import {
 } from './format';
 import { helpText } from './help';
 import { imagesCommand, ImagesFailure } from './images';
+import { explainCommand } from './explain';
+import { doctorCommand } from './doctor';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -167,6 +171,8 @@ class App {
       case 'reset': return this.reset();
       case 'lint': return this.lint();
       case 'images': return this.images();
+      case 'explain': return this.explain();
+      case 'doctor': return this.doctor();
     }
   }
 
@@ -187,7 +193,8 @@ class App {
       lessons.map((l) => l.meta.id).join(', ') || '-') + detail, EXIT_BAD_INPUT);
   }
 
-  private async connect(): Promise<DockerEngine> {
+  /** The engine, pinged first unless `ping` is false (the doctor reports an engine that does not answer). */
+  private async connect({ ping = true }: { ping?: boolean } = {}): Promise<DockerEngine> {
     let endpoint;
     try {
       endpoint = resolveEndpoint({ setting: this.args.global.host, env: this.io.env, homeDir: os.homedir(), platform: process.platform });
@@ -196,6 +203,7 @@ class App {
     }
     const engine = createEngine(endpoint);
     this.engine = engine;
+    if (!ping) return engine;
     try {
       await engine.ping();
     } catch (error) {
@@ -238,7 +246,8 @@ class App {
   private async list(): Promise<number> {
     const { lessons, diagnostics } = await this.lessons();
     this.emitJson({
-      lessons: lessons.map((l) => ({ id: l.meta.id, order: l.meta.order, title: l.meta.title, summary: l.meta.summary, file: l.file, steps: l.steps.length })),
+      // `steps` counts as the page and the text output do: explain steps are not counted.
+      lessons: lessons.map((l) => ({ id: l.meta.id, order: l.meta.order, title: l.meta.title, summary: l.meta.summary, file: l.file, steps: countedSteps(l.steps).length })),
       diagnostics,
     });
     this.out(formatLessonList(lessons, this.style));
@@ -298,7 +307,7 @@ class App {
       ...selection,
       vars,
       keepGoing: this.args.keepGoing,
-      onStepStart: (step, index, total) => this.out(progressLine(index, total, step, this.style)),
+      onStepStart: (step) => this.out(progressLine(lesson, step, this.style)),
       onStepEnd: (outcome) => this.out(formatOutcome(outcome, this.style)),
     });
     const exitCode = run.passed ? EXIT_OK : EXIT_FAILED;
@@ -316,8 +325,8 @@ class App {
     const ctx: RunnerContext = { engine, workRoot: this.workRoot, signal: this.io.signal, baseEnv: this.io.env };
     const steps = lesson.steps.filter((step) => (this.args.step ? step.id === this.args.step : true));
     const outcomes: StepOutcome[] = [];
-    for (const [index, step] of steps.entries()) {
-      this.out(progressLine(index, steps.length, step, this.style));
+    for (const step of steps) {
+      this.out(progressLine(lesson, step, this.style));
       const started = Date.now();
       const prepared = prepareStep(lesson, step, vars, { endpoint: engine.endpoint, baseEnv: this.io.env });
       // A step's own output only exists when it ran in this process, so those checks are left out here.
@@ -377,6 +386,21 @@ class App {
       if (isEngineError(error)) throw new CliFailure(error.message, EXIT_FAILED);
       throw error;
     }
+  }
+
+  private async doctor(): Promise<number> {
+    const { daemonConfig, timeoutSeconds } = this.args.doctor;
+    return doctorCommand({
+      engine: await this.connect({ ping: false }), env: this.io.env, json: this.json, style: this.style,
+      daemonConfig: daemonConfig !== undefined ? path.resolve(daemonConfig) : undefined,
+      timeoutMs: timeoutSeconds !== undefined ? timeoutSeconds * 1000 : undefined, stdout: this.io.stdout,
+    });
+  }
+
+  private async explain(): Promise<number> {
+    const result = await explainCommand({ files: this.args.files, lessonsDir: this.lessonsDir, json: this.json, stdout: this.io.stdout });
+    if (result.missing.length > 0) throw new CliFailure(t('Cannot read {0}', result.missing.join(', ')), EXIT_BAD_INPUT);
+    return EXIT_OK;
   }
 
   private async lint(): Promise<number> {

@@ -2,6 +2,7 @@
 // lists. Colors only when stdout is a terminal and NO_COLOR is unset. Pure functions, so they are unit-tested.
 import type { CheckResult } from '../checks/types';
 import { t } from '../i18n';
+import { countedSteps, stepNumbers } from '../lessons/numbering';
 import type { Lesson, Step } from '../lessons/schema';
 import type { ResetItem, ResetResult } from '../runner/reset';
 import { describeResetItem } from '../runner/reset';
@@ -35,8 +36,16 @@ export function makeStyle(color: boolean): Style {
 export const PASS_MARK = '✓';
 export const FAIL_MARK = '✗';
 
-export function progressLine(index: number, total: number, step: Step, style: Style = plain): string {
-  return style.bold(`[${index + 1}/${total}] ${step.title} …`);
+/** English needs the singular for one ("1 step"); both forms translate to the same zh-CN text. */
+function plural(count: number, one: string, other: string): string {
+  return count === 1 ? one : other;
+}
+
+/** `[3/8] title …` with the step's number in its lesson (src/lessons/numbering.ts); `[Explanation]` for explain steps. */
+export function progressLine(lesson: Pick<Lesson, 'steps'>, step: Step, style: Style = plain): string {
+  const number = stepNumbers(lesson.steps).get(step.id);
+  const position = number === undefined ? t('Explanation') : `${number}/${countedSteps(lesson.steps).length}`;
+  return style.bold(`[${position}] ${step.title} …`);
 }
 
 function indent(text: string, prefix: string): string {
@@ -96,7 +105,8 @@ export function formatLessonList(lessons: readonly Lesson[], style: Style = plai
   if (lessons.length === 0) return t('No lessons found.');
   return lessons.map((lesson) => {
     const order = String(lesson.meta.order).padStart(2, '0');
-    return `${style.bold(order)}  ${lesson.meta.id.padEnd(24)} ${lesson.meta.title}  ${style.dim(t('({0} steps)', lesson.steps.length))}`;
+    const steps = countedSteps(lesson.steps).length;
+    return `${style.bold(order)}  ${lesson.meta.id.padEnd(24)} ${lesson.meta.title}  ${style.dim(plural(steps, t('(1 step)'), t('({0} steps)', steps)))}`;
   }).join('\n');
 }
 
@@ -118,8 +128,12 @@ export function formatLessonDetails(lesson: Lesson, workDir: string, style: Styl
   const vars = Object.entries(lesson.meta.vars);
   if (vars.length > 0) lines.push(`${t('Variables:')} ${vars.map(([name, v]) => `${name}=${v.default} (${v.label})`).join(', ')}`);
   lines.push(`${t('Working folder:')} ${workDir}`, '', t('Steps:'));
+  const numbers = stepNumbers(lesson.steps);
   for (const step of lesson.steps) {
-    lines.push(`  ${style.bold(step.id)}  ${step.title}  ${style.dim(`[${KIND_LABELS[step.kind]()}]`)}`);
+    // Explain steps have no number (they are not counted): a dot keeps the column.
+    const number = numbers.get(step.id);
+    const mark = (number === undefined ? '·' : `${number}.`).padStart(3);
+    lines.push(`${mark} ${style.bold(step.id)}  ${step.title}  ${style.dim(`[${KIND_LABELS[step.kind]()}]`)}`);
     if (step.kind === 'edit') lines.push(style.dim(`      ${t('file: {0}', step.file ?? '?')}`));
     else for (const line of step.body.trimEnd().split('\n')) lines.push(style.dim(`      ${line}`));
   }
@@ -141,6 +155,7 @@ export function formatResetResult(result: ResetResult, style: Style = plain): st
 
 export function formatDiagnosticsSummary(errors: number, warnings: number, style: Style = plain): string {
   if (errors === 0 && warnings === 0) return style.green(`${PASS_MARK} ${t('No problems found.')}`);
-  const text = t('{0} errors, {1} warnings', errors, warnings);
+  const text = t('{0} and {1}', plural(errors, t('1 error'), t('{0} errors', errors)),
+    plural(warnings, t('1 warning'), t('{0} warnings', warnings)));
   return errors > 0 ? style.red(`${FAIL_MARK} ${text}`) : style.yellow(text);
 }

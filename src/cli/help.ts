@@ -73,6 +73,24 @@ around a static busybox. A tag that exists and is not a stand-in (a real image) 
   --catalog <file>   another catalog than the package's images/standins.json
 
 busybox is looked for in $BUSYBOX, the copy in the package (dist/busybox/), /usr/bin/busybox, /bin/busybox.`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
+    case 'explain':
+      return `${t(`docker-lessons explain <Dockerfile|notes.md|script.sh>…
+
+Print the editor's hover help line by line: every instruction, flag, stage, heredoc and parser directive of a
+Dockerfile, or every docker command and flag (and the Dockerfile fences) of a Markdown note or shell script, with the
+lesson step that teaches it. With --json: an array of {line, text} per file.`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
+    case 'doctor':
+      return `${t(`docker-lessons doctor [--daemon-config <file>] [--timeout <seconds>]
+
+Check the Docker setup the lessons depend on and say what to fix: the docker command, the engine and its version,
+the builder (BuildKit / buildx), Compose v2, the image store, daemon.json (valid JSON, no unknown or misspelt keys),
+whether each configured registry mirror and the default registry answer GET /v2/, the proxies of the daemon and of
+this shell, and the free space of the engine's data root. Only the addresses in the configuration are contacted.
+
+  --daemon-config <file>  check this daemon.json instead of the platform's usual one
+  --timeout <seconds>     how long each registry may take to answer (default 5)
+
+Exit code 0 when no finding is an error, 1 otherwise.`)}\n\n${globalOptions()}`;
     default:
       return `${t(`docker-lessons — hands-on Docker lessons in the terminal
 
@@ -86,6 +104,8 @@ Commands:
   reset <lesson>           remove what a lesson created
   lint [files…]            check lesson files
   images                   prepare the practice images (offline stand-ins)
+  explain <file>           explain a Dockerfile or a note line by line
+  doctor                   check the Docker setup: engine, builder, daemon.json, mirrors, proxy, disk
 
 Run docker-lessons <command> --help for a command's options.`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
   }

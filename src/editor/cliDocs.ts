@@ -11,6 +11,8 @@ export interface CliFlagDoc {
   /** Placeholder of the flag's argument; absent for switches. */
   value?: string;
   summary: Localized;
+  /** A one-line example or pitfall, shown under the summary. */
+  tip?: Localized;
 }
 
 export interface CliCommandDoc {
@@ -37,6 +39,11 @@ function f(short: string, long: string, value: string | undefined, zh: string, e
   return { ...(short ? { short } : {}), ...(long ? { long } : {}), ...(value ? { value } : {}), summary: { zh, en } };
 }
 
+/** The flag with a one-line example or pitfall. */
+function tip(flag: CliFlagDoc, zh: string, en: string): CliFlagDoc {
+  return { ...flag, tip: { zh, en } };
+}
+
 const all = f('a', 'all', undefined, '显示全部（包括已停止的容器 / 中间层镜像）。', 'Show all (including stopped containers / intermediate images).');
 const quiet = f('q', 'quiet', undefined, '只输出 ID，常用于 `$(docker … -q)` 组合其他命令。', 'Print IDs only; handy in `$(docker … -q)` to feed other commands.');
 const format = f('', 'format', '<template>', '用 Go 模板或 `json`/`table` 自定义输出，例如 `--format "{{.ID}}: {{.Repository}}"`。', 'Format the output with a Go template or `json`/`table`, e.g. `--format "{{.ID}}: {{.Repository}}"`.');
@@ -61,17 +68,17 @@ const detachService = f('d', 'detach', undefined, '不等待服务收敛就返�
 
 // `docker run` and `docker create` share almost every flag.
 const containerConfigFlags: readonly CliFlagDoc[] = [
-  f('i', 'interactive', undefined, '保持标准输入（STDIN）打开，即使没有附加；和 `-t` 合用成 `-it` 进入交互式终端。', 'Keep STDIN open even if not attached; combine with `-t` as `-it` for an interactive terminal.'),
+  tip(f('i', 'interactive', undefined, '保持标准输入（STDIN）打开，即使没有附加；和 `-t` 合用成 `-it` 进入交互式终端。', 'Keep STDIN open even if not attached; combine with `-t` as `-it` for an interactive terminal.'), '在脚本、CI 或管道里（没有终端）只用 `-i`，带上 `-t` 会报 `the input device is not a TTY`。', 'In scripts, CI or pipes (no terminal) use `-i` alone: `-t` fails with `the input device is not a TTY`.'),
   f('t', 'tty', undefined, '分配一个伪终端（TTY）；`-it` 常用来在容器里开一个交互式 shell。', 'Allocate a pseudo-terminal (TTY); `-it` is the usual way to get an interactive shell.'),
-  f('', 'name', '<name>', '给容器起名字，之后可以用名字代替 ID 操作它；名字不能重复。', 'Name the container so you can use the name instead of the ID; names are unique.'),
-  f('p', 'publish', '<[ip:]host:container[/proto]>', '把容器端口发布到宿主机：`-p 8080:80` 让宿主机 8080 端口转发到容器的 80 端口。', 'Publish a container port on the host: `-p 8080:80` forwards host port 8080 to container port 80.'),
+  tip(f('', 'name', '<name>', '给容器起名字，之后可以用名字代替 ID 操作它；名字不能重复。', 'Name the container so you can use the name instead of the ID; names are unique.'), '同名容器已存在（哪怕已停止）会报 `Conflict`：先 `docker rm <名字>`，或换个名字。', 'An existing container of that name (even a stopped one) gives `Conflict`: `docker rm <name>` first, or pick another name.'),
+  tip(f('p', 'publish', '<[ip:]host:container[/proto]>', '把容器端口发布到宿主机：`-p 8080:80` 让宿主机 8080 端口转发到容器的 80 端口。', 'Publish a container port on the host: `-p 8080:80` forwards host port 8080 to container port 80.'), '`-p 127.0.0.1:8080:80` 只允许本机访问；不写 IP 时监听所有网卡，而且 Docker 直接写 iptables，ufw/firewalld 的规则拦不住它。', '`-p 127.0.0.1:8080:80` allows local access only; without an IP it listens on every interface, and since Docker writes iptables itself, ufw/firewalld rules do not block it.'),
   f('P', 'publish-all', undefined, '把镜像 `EXPOSE` 的所有端口随机映射到宿主机的高位端口（用 `docker port` 查看）。', 'Publish every `EXPOSE`d port on a random high host port (see `docker port`).'),
-  f('', 'rm', undefined, '容器退出后自动删除它，适合一次性的命令。', 'Remove the container when it exits; good for one-off commands.'),
-  f('v', 'volume', '<src:dest[:ro]>', '挂载数据卷或宿主机目录：`-v mydata:/data`（具名卷）或 `-v $(pwd):/app`（绑定挂载），加 `:ro` 只读。', 'Mount a volume or a host folder: `-v mydata:/data` (named volume) or `-v $(pwd):/app` (bind mount), `:ro` for read-only.'),
-  f('', 'mount', '<type=…,source=…,target=…>', '更明确的挂载写法：`--mount type=volume|bind|tmpfs,source=…,target=…[,readonly]`；源路径不存在时会报错而不是自动创建。', 'The explicit mount syntax: `--mount type=volume|bind|tmpfs,source=…,target=…[,readonly]`; a missing source is an error instead of being created.'),
+  tip(f('', 'rm', undefined, '容器退出后自动删除它，适合一次性的命令。', 'Remove the container when it exits; good for one-off commands.'), '不能和 `--restart` 一起用；容器一停就连同日志一起删掉，排查问题时先去掉它。', 'Cannot be combined with `--restart`; the container and its logs are gone once it stops, so drop it while debugging.'),
+  tip(f('v', 'volume', '<src:dest[:ro]>', '挂载数据卷或宿主机目录：`-v mydata:/data`（具名卷）或 `-v $(pwd):/app`（绑定挂载），加 `:ro` 只读。', 'Mount a volume or a host folder: `-v mydata:/data` (named volume) or `-v $(pwd):/app` (bind mount), `:ro` for read-only.'), '冒号前是绝对路径（或 `$(pwd)/…`）才是绑定挂载，否则是卷名：`-v data:/data` 用卷 data；宿主机目录不存在时 `-v` 会自动建一个 root 拥有的空目录。', 'Before the colon, an absolute path (or `$(pwd)/…`) is a bind mount and anything else a volume name: `-v data:/data` uses volume data; a missing host folder is created empty, owned by root.'),
+  f('', 'mount', '<type=…,source=…,target=…>', '更明确的挂载写法：`--mount type=volume|bind|tmpfs,source=…,target=…[,readonly]`。源不存在时：`type=bind` 报错（`-v` 则会自动建一个空目录），`type=volume` 自动创建这个具名卷。', 'The explicit mount syntax: `--mount type=volume|bind|tmpfs,source=…,target=…[,readonly]`. A missing source: `type=bind` is an error (where `-v` creates an empty folder), `type=volume` creates the named volume.'),
   f('', 'volumes-from', '<container>', '挂载另一个容器的全部数据卷（数据卷容器的老用法）。', 'Mount all volumes of another container (the old data-volume-container pattern).'),
   f('', 'tmpfs', '<path>', '在容器里挂载一个内存文件系统。', 'Mount an in-memory tmpfs in the container.'),
-  f('e', 'env', '<KEY=value>', '设置环境变量。', 'Set an environment variable.'),
+  tip(f('e', 'env', '<KEY=value>', '设置环境变量。', 'Set an environment variable.'), '`-e KEY` 不写值时取当前 shell 里的同名变量；值会出现在 `docker inspect` 里，不适合放密码。', '`-e KEY` without a value passes the current shell\'s variable; values show in `docker inspect`, so keep passwords out.'),
   f('', 'env-file', '<file>', '从文件读取环境变量（每行 `KEY=value`）。', 'Read environment variables from a file (`KEY=value` per line).'),
   f('', 'network', '<network>', '连接到指定网络：`bridge`（默认）、`host`、`none`、`container:<名字>` 或自建网络；同一自建网络上的容器可以用名字互相访问。', 'Connect to a network: `bridge` (default), `host`, `none`, `container:<name>` or a user-defined one, where containers reach each other by name.'),
   f('', 'net', '<network>', '`--network` 的旧写法。', 'Old spelling of `--network`.'),
@@ -82,8 +89,8 @@ const containerConfigFlags: readonly CliFlagDoc[] = [
   f('', 'dns-search', '<domain>', '为容器指定 DNS 搜索域。', 'DNS search domain for the container.'),
   f('h', 'hostname', '<name>', '设置容器的主机名（注意：在 `docker run` 里 `-h` 不是帮助）。', 'Set the container\'s host name (note: in `docker run`, `-h` is not help).'),
   f('', 'add-host', '<host:ip>', '在容器的 /etc/hosts 中添加一条记录。', 'Add an entry to the container\'s /etc/hosts.'),
-  f('', 'restart', '<policy>', '重启策略：`no`（默认）、`on-failure[:次数]`、`always`、`unless-stopped`。', 'Restart policy: `no` (default), `on-failure[:max]`, `always`, `unless-stopped`.'),
-  f('', 'entrypoint', '<command>', '覆盖镜像的 `ENTRYPOINT`。', 'Override the image\'s `ENTRYPOINT`.'),
+  tip(f('', 'restart', '<policy>', '重启策略：`no`（默认）、`on-failure[:次数]`、`always`、`unless-stopped`。', 'Restart policy: `no` (default), `on-failure[:max]`, `always`, `unless-stopped`.'), '手动 `docker stop` 之后：`always` 在 dockerd 重启时仍会把容器拉起来，`unless-stopped` 不会。', 'After a manual `docker stop`: `always` starts the container again when dockerd restarts, `unless-stopped` does not.'),
+  tip(f('', 'entrypoint', '<command>', '覆盖镜像的 `ENTRYPOINT`。', 'Override the image\'s `ENTRYPOINT`.'), '只写程序本身，参数放到镜像名后面：`docker run --entrypoint ls busybox -l /`。', 'Give the program only; its arguments go after the image: `docker run --entrypoint ls busybox -l /`.'),
   f('w', 'workdir', '<dir>', '容器内的工作目录，覆盖 `WORKDIR`。', 'Working directory inside the container, overriding `WORKDIR`.'),
   f('u', 'user', '<user[:group]>', '以指定用户运行，覆盖 `USER`。', 'Run as this user, overriding `USER`.'),
   f('l', 'label', '<key=value>', '给容器添加标签（元数据）。', 'Add a label (metadata) to the container.'),
@@ -99,7 +106,7 @@ const containerConfigFlags: readonly CliFlagDoc[] = [
   f('', 'device-read-iops', '<path:rate>', '限制读某设备的 IOPS。', 'Limit read IO per second from a device.'),
   f('', 'device-write-iops', '<path:rate>', '限制写某设备的 IOPS。', 'Limit write IO per second to a device.'),
   f('', 'pids-limit', '<N>', '容器内最多能有多少进程。', 'Maximum number of processes in the container.'),
-  f('', 'privileged', undefined, '给容器几乎全部宿主机权限，危险，尽量不要用。', 'Give the container nearly all host privileges; dangerous, avoid it.'),
+  tip(f('', 'privileged', undefined, '给容器几乎全部宿主机权限，危险，尽量不要用。', 'Give the container nearly all host privileges; dangerous, avoid it.'), '容器能看到宿主机全部设备、大部分隔离被关闭，基本等于宿主机 root；只缺某项能力时用 `--cap-add`。', 'The container sees every host device and most isolation is off: close to root on the host; if one capability is missing, use `--cap-add`.'),
   f('', 'cap-add', '<capability>', '添加 Linux 能力（capability）。', 'Add a Linux capability.'),
   f('', 'cap-drop', '<capability>', '去掉 Linux 能力，例如 `--cap-drop ALL`。', 'Drop a Linux capability, e.g. `--cap-drop ALL`.'),
   f('', 'security-opt', '<option>', '安全选项，例如 `no-new-privileges`、seccomp/AppArmor 配置。', 'Security option, e.g. `no-new-privileges`, seccomp/AppArmor profiles.'),
@@ -121,23 +128,23 @@ const containerConfigFlags: readonly CliFlagDoc[] = [
 ];
 
 const runOnlyFlags: readonly CliFlagDoc[] = [
-  f('d', 'detach', undefined, '在后台运行容器并打印容器 ID；不加时容器在前台运行，输出直接显示在终端。', 'Run the container in the background and print its ID; without it the container runs in the foreground.'),
+  tip(f('d', 'detach', undefined, '在后台运行容器并打印容器 ID；不加时容器在前台运行，输出直接显示在终端。', 'Run the container in the background and print its ID; without it the container runs in the foreground.'), '之后用 `docker logs -f <名字>` 看输出；主进程一结束容器就停止，后台运行不会让它一直活着。', 'Follow its output with `docker logs -f <name>`; the container stops when its main process ends, detached or not.'),
   f('a', 'attach', '<STDIN|STDOUT|STDERR>', '附加到指定的标准流。', 'Attach to the given standard stream.'),
   f('', 'sig-proxy', undefined, '把收到的信号转发给容器进程（默认开启）。', 'Forward received signals to the container process (on by default).'),
 ];
 
 const buildFlags: readonly CliFlagDoc[] = [
-  f('t', 'tag', '<name[:tag]>', '给构建出的镜像起名字和标签，例如 `-t myapp:1.0`，可重复。', 'Name and tag the image, e.g. `-t myapp:1.0`; may repeat.'),
-  f('f', 'file', '<Dockerfile>', '指定 Dockerfile 路径（默认是上下文里的 `Dockerfile`）；`-f -` 从标准输入读取。', 'Path of the Dockerfile (default `Dockerfile` in the context); `-f -` reads it from standard input.'),
-  f('', 'build-arg', '<NAME=value>', '给 Dockerfile 中的 `ARG` 传值。', 'Set the value of an `ARG` in the Dockerfile.'),
-  f('', 'target', '<stage>', '多阶段构建时只构建到指定阶段（`FROM … AS <名字>`）。', 'In a multi-stage build, stop at this stage (`FROM … AS <name>`).'),
-  f('', 'no-cache', undefined, '不使用构建缓存，每一步都重新执行。', 'Do not use the build cache; rerun every step.'),
+  tip(f('t', 'tag', '<name[:tag]>', '给构建出的镜像起名字和标签，例如 `-t myapp:1.0`，可重复。', 'Name and tag the image, e.g. `-t myapp:1.0`; may repeat.'), '不加 `-t` 时镜像没有名字，列表里显示 `<none>`；只写名字时标签是 `latest`。', 'Without `-t` the image has no name and shows as `<none>`; a name without a tag gets `latest`.'),
+  tip(f('f', 'file', '<Dockerfile>', '指定 Dockerfile 路径（默认是上下文里的 `Dockerfile`）；`-f -` 从标准输入读取。', 'Path of the Dockerfile (default `Dockerfile` in the context); `-f -` reads it from standard input.'), '`-f` 的路径相对当前目录，构建上下文仍是命令最后的那个参数：`docker build -f docker/Dockerfile .`。', 'The path is relative to the current folder, and the context is still the last argument: `docker build -f docker/Dockerfile .`.'),
+  tip(f('', 'build-arg', '<NAME=value>', '给 Dockerfile 中的 `ARG` 传值。', 'Set the value of an `ARG` in the Dockerfile.'), '值会留在 `docker history` 里，不要用它传密码（用 `--secret`）。', 'The value stays visible in `docker history`; never pass passwords this way (use `--secret`).'),
+  tip(f('', 'target', '<stage>', '多阶段构建时只构建到指定阶段（`FROM … AS <名字>`）。', 'In a multi-stage build, stop at this stage (`FROM … AS <name>`).'), '例如 `docker build --target build -t app:build .`，调试多阶段构建时很有用；值是 `FROM … AS <名字>` 里的阶段名。', 'E.g. `docker build --target build -t app:build .`, handy for debugging multi-stage builds; the value is a stage name from `FROM … AS <name>`.'),
+  tip(f('', 'no-cache', undefined, '不使用构建缓存，每一步都重新执行。', 'Do not use the build cache; rerun every step.'), '基础镜像不会因此重新拉取，要更新基础镜像再加 `--pull`。', 'It does not pull base images again; add `--pull` to refresh them.'),
   f('', 'pull', undefined, '总是尝试拉取基础镜像的新版本。', 'Always try to pull newer base images.'),
   f('', 'secret', '<id=…,src=…>', '把机密文件交给 `RUN --mount=type=secret` 使用，不会留在镜像里（BuildKit）。', 'Give a secret file to `RUN --mount=type=secret`; it never ends up in the image (BuildKit).'),
   f('', 'ssh', '<default|id=path>', '把 SSH 代理或密钥交给 `RUN --mount=type=ssh` 使用（BuildKit）。', 'Give the SSH agent or keys to `RUN --mount=type=ssh` (BuildKit).'),
   f('', 'platform', '<os/arch>', '为指定平台构建，例如 `linux/amd64,linux/arm64`。', 'Build for this platform, e.g. `linux/amd64,linux/arm64`.'),
   f('q', 'quiet', undefined, '不输出构建过程，成功后只打印镜像 ID。', 'Suppress the build output and print the image ID on success.'),
-  f('', 'progress', '<auto|plain|tty>', '构建进度的显示方式；`plain` 显示完整输出。', 'How to show progress; `plain` shows the full output.'),
+  tip(f('', 'progress', '<auto|plain|tty>', '构建进度的显示方式；`plain` 显示完整输出。', 'How to show progress; `plain` shows the full output.'), 'BuildKit 默认把 RUN 的输出折叠起来，`--progress=plain` 才能看到完整输出。', 'BuildKit folds RUN output by default; `--progress=plain` shows all of it.'),
   f('', 'network', '<mode>', '构建时 `RUN` 使用的网络。', 'Network for `RUN` steps during the build.'),
   f('', 'label', '<key=value>', '给镜像添加标签。', 'Add a label to the image.'),
   f('', 'rm', undefined, '构建成功后删除中间容器（默认开启）。', 'Remove intermediate containers after a successful build (default on).'),
@@ -198,8 +205,10 @@ export const CLI_COMMANDS: readonly CliCommandDoc[] = [
   {
     path: 'container rm', aliases: ['rm', 'container remove'], usage: 'docker rm [OPTIONS] CONTAINER [CONTAINER...]',
     summary: { zh: '删除容器；运行中的容器需要先停止，或加 `-f` 强制删除。', en: 'Remove containers; a running one must be stopped first, or use `-f`.' },
-    flags: [f('f', 'force', undefined, '强制删除运行中的容器（先 SIGKILL）。', 'Force removal of a running container (SIGKILL first).'),
-      f('v', 'volumes', undefined, '同时删除容器的匿名卷。', 'Also remove the container\'s anonymous volumes.'),
+    flags: [tip(f('f', 'force', undefined, '强制删除运行中的容器（先 SIGKILL）。', 'Force removal of a running container (SIGKILL first).'),
+      '程序没有机会收尾（不会收到 SIGTERM）；要正常停止，先 `docker stop` 再 `docker rm`。', 'The program gets no chance to clean up (no SIGTERM); to stop it gracefully, `docker stop` then `docker rm`.'),
+      tip(f('v', 'volumes', undefined, '同时删除容器的匿名卷。', 'Also remove the container\'s anonymous volumes.'),
+        '匿名卷里的数据随之丢失；具名卷（`-v 名字:/路径`）不受影响。', 'The data in anonymous volumes is lost; named volumes (`-v name:/path`) are kept.'),
       f('l', 'link', undefined, '删除指定的容器连接（link）。', 'Remove the specified link.')],
   },
   {
@@ -355,7 +364,8 @@ export const CLI_COMMANDS: readonly CliCommandDoc[] = [
   {
     path: 'image prune', usage: 'docker image prune [OPTIONS]',
     summary: { zh: '删除悬空镜像（没有标签的）；加 `-a` 删除所有没被容器使用的镜像。', en: 'Remove dangling (untagged) images; `-a` removes every image no container uses.' },
-    flags: [f('a', 'all', undefined, '删除所有未被使用的镜像，而不只是悬空镜像。', 'Remove all unused images, not just dangling ones.'), forcePrune, pruneFilter],
+    flags: [tip(f('a', 'all', undefined, '删除所有未被使用的镜像，而不只是悬空镜像。', 'Remove all unused images, not just dangling ones.'),
+      '也会删掉暂时没有容器在用、以后还要用的基础镜像，下次构建要重新拉取。', 'It also removes base images no container uses right now, which the next build must pull again.'), forcePrune, pruneFilter],
   },
   // ── general ────────────────────────────────────────────────────────────────
   {
@@ -404,6 +414,24 @@ export const CLI_COMMANDS: readonly CliCommandDoc[] = [
     summary: { zh: '一次删除已停止的容器、未使用的网络、悬空镜像和构建缓存——会影响这台机器上的所有项目，请小心。', en: 'Remove stopped containers, unused networks, dangling images and build cache at once — it affects every project on this machine.' },
     flags: [f('a', 'all', undefined, '删除所有未被使用的镜像，而不只是悬空镜像。', 'Remove all unused images, not just dangling ones.'),
       f('', 'volumes', undefined, '连未使用的卷一起删除（数据会丢失）。', 'Also remove unused volumes (data is lost).'), forcePrune, pruneFilter],
+  },
+  {
+    path: 'init', usage: 'docker init [OPTIONS]',
+    summary: {
+      zh: '在当前项目目录里交互式生成 Dockerfile、compose.yaml、.dockerignore 和 README.Docker.md（按语言选择模板）；随 Docker Desktop 提供，已有同名文件时会先询问。',
+      en: 'Interactively create a Dockerfile, compose.yaml, .dockerignore and README.Docker.md for the project in this folder (templates per language); ships with Docker Desktop and asks before overwriting files.',
+    },
+    flags: [f('', 'version', undefined, '显示 docker init 的版本。', 'Show the version of docker init.')],
+  },
+  {
+    path: 'debug', usage: 'docker debug [OPTIONS] {CONTAINER|IMAGE}',
+    summary: {
+      zh: '进入任意容器或镜像调试，即使是没有 shell 的精简镜像：附带一套常用工具（vim、curl、htop…），不改动容器本身；是 Docker Desktop 的功能，纯 docker-ce 没有。',
+      en: 'Debug any container or image, even slim ones without a shell: brings a toolbox (vim, curl, htop…) without changing the container; a Docker Desktop feature, not part of plain docker-ce.',
+    },
+    flags: [f('', 'shell', '<bash|fish|zsh|auto>', '使用哪种 shell（默认 auto）。', 'Shell to use (default auto).'),
+      f('c', 'command', '<command>', '不进入交互 shell，只执行这条命令。', 'Run this command instead of an interactive shell.')],
+    flagsStopAtFirstArgument: true,
   },
   {
     path: 'help', usage: 'docker help [COMMAND]',
@@ -467,8 +495,12 @@ export const CLI_COMMANDS: readonly CliCommandDoc[] = [
   },
   {
     path: 'volume prune', usage: 'docker volume prune [OPTIONS]',
-    summary: { zh: '删除所有未被容器使用的卷（数据会丢失）。', en: 'Remove every volume no container uses (data is lost).' },
-    flags: [f('a', 'all', undefined, '连具名卷也删除，而不只是匿名卷。', 'Remove named volumes too, not just anonymous ones.'), forcePrune, pruneFilter],
+    summary: {
+      zh: '删除没有容器使用的卷，数据会丢失。Docker Engine 23 起默认只删匿名卷，加 `-a` 才连具名卷一起删；更早的引擎不加 `-a` 也会删除所有未使用的卷。',
+      en: 'Remove volumes no container uses; their data is lost. Since Docker Engine 23 only anonymous volumes go unless `-a` is given; older engines remove every unused volume without it.',
+    },
+    flags: [tip(f('a', 'all', undefined, '连具名卷也删除，而不只是匿名卷（Engine 23 起）。', 'Remove named volumes too, not just anonymous ones (Engine 23+).'),
+      '先 `docker volume ls -f dangling=true` 看看会删掉哪些。', 'Check first with `docker volume ls -f dangling=true`.'), forcePrune, pruneFilter],
   },
   // ── swarm ──────────────────────────────────────────────────────────────────
   {
@@ -726,7 +758,8 @@ export const CLI_COMMANDS: readonly CliCommandDoc[] = [
   {
     path: 'compose down', usage: 'docker compose down [OPTIONS]',
     summary: { zh: '停止并删除 Compose 创建的容器和网络。', en: 'Stop and remove the containers and networks Compose created.' },
-    flags: [f('v', 'volumes', undefined, '同时删除卷（数据会丢失）。', 'Also remove volumes (data is lost).'),
+    flags: [tip(f('v', 'volumes', undefined, '同时删除卷（数据会丢失）。', 'Also remove volumes (data is lost).'),
+      '包括 Compose 文件里声明的具名卷，例如数据库的数据卷。', 'Including the named volumes declared in the Compose file, such as a database\'s data.'),
       f('', 'rmi', '<all|local>', '同时删除镜像。', 'Also remove images.')],
   },
   {

@@ -8,6 +8,8 @@ import {
   type CliCommandDoc, type CliFlagDoc,
 } from './cliDocs';
 import type { DocLang } from './dockerfileDocs';
+import type { HelpOptions } from './dockerfileHover';
+import { topics, type LessonTopic } from './lessonIndex';
 
 // ── shell words ──────────────────────────────────────────────────────────────
 
@@ -160,7 +162,7 @@ function skipSubstitution(text: string, bodyStart: number, to: number, substitut
 export type DockerItem =
   | { kind: 'command'; start: number; end: number; command: CliCommandDoc; spelled: string }
   | { kind: 'group'; start: number; end: number; group: string }
-  | { kind: 'flag'; start: number; end: number; flag: CliFlagDoc; written: string; command?: CliCommandDoc }
+  | { kind: 'flag'; start: number; end: number; flag: CliFlagDoc; written: string; command?: CliCommandDoc; value?: string }
   | { kind: 'unknown-flag'; start: number; end: number; written: string; command?: CliCommandDoc; spelled?: string };
 
 export interface DockerInvocation {
@@ -292,11 +294,11 @@ function readFlagWord(
     }
     items.push({ kind: 'flag', start: word.start, end: nameEnd, flag, written: `--${name}`, command });
     if (eq !== -1) {
-      if (plain) items.push({ kind: 'flag', start: nameEnd, end: word.end, flag, written: `--${name}`, command });
+      if (plain) items.push({ kind: 'flag', start: nameEnd, end: word.end, flag, written: `--${name}`, command, value: word.text.slice(eq + 1) });
       return index + 1;
     }
     if (flag.value && next) {
-      items.push({ kind: 'flag', start: next.start, end: next.end, flag, written: `--${name}`, command });
+      items.push({ kind: 'flag', start: next.start, end: next.end, flag, written: `--${name}`, command, value: next.text });
       return index + 2;
     }
     return index + 1;
@@ -320,11 +322,11 @@ function readFlagWord(
     const rest = letters.slice(k + 1);
     if (rest.length > 0) {
       // `-p8080:80`, `-f-`, `-n=5`: the rest of the word is the value.
-      if (plain) items.push({ kind: 'flag', start: end, end: word.end, flag, written: `-${letter}`, command });
+      if (plain) items.push({ kind: 'flag', start: end, end: word.end, flag, written: `-${letter}`, command, value: rest });
       return index + 1;
     }
     if (next) {
-      items.push({ kind: 'flag', start: next.start, end: next.end, flag, written: `-${letter}`, command });
+      items.push({ kind: 'flag', start: next.start, end: next.end, flag, written: `-${letter}`, command, value: next.text });
       return index + 2;
     }
     return index + 1;
@@ -335,11 +337,17 @@ function readFlagWord(
 // ── hover ────────────────────────────────────────────────────────────────────
 
 export interface CliHoverContent {
-  /** Plain (untrusted) Markdown. */
+  /** Markdown: no HTML; command links only from `HelpOptions.lessonLink`. */
   markdown: string;
   /** [start, end) offsets into the text given to cliHover. */
   start: number;
   end: number;
+}
+
+export type CliTokenKind = 'command' | 'group' | 'flag' | 'flag-value' | 'unknown-flag';
+
+export interface CliHoverItem extends CliHoverContent {
+  kind: CliTokenKind;
 }
 
 const LABELS = {
@@ -347,36 +355,59 @@ const LABELS = {
     colon: '：', same: '等同于', reference: 'Docker CLI 参考', global: '全局选项，写在子命令之前',
     unknown: '不是 `{0}` 的已知选项。运行 `{0} --help` 查看全部选项。',
     unknownGlobal: '不是 docker 的已知全局选项。',
+    stage: '`{0}` 是 Dockerfile 里 `FROM … AS {0}` 定义的构建阶段名（不区分大小写）。',
   },
   en: {
     colon: ': ', same: 'Same as', reference: 'Docker CLI reference', global: 'global option, written before the subcommand',
     unknown: 'is not a known flag of `{0}`. Run `{0} --help` to list them all.',
     unknownGlobal: 'is not a known global docker option.',
+    stage: '`{0}` is a build stage name defined by `FROM … AS {0}` in the Dockerfile (case does not matter).',
   },
 } as const;
 
-export interface CliHoverOptions {
+export interface CliHoverOptions extends HelpOptions {
   /** Blank a leading `$ ` / `# ` / `user@host:~$ ` prompt first (Markdown transcripts; not shell scripts). */
   stripPrompt?: boolean;
 }
 
-export function cliHover(text: string, offset: number, lang: DocLang, options: CliHoverOptions = {}): CliHoverContent | undefined {
+/** Every hover item of a shell text, innermost first where they overlap (`$(docker ps -q)` inside another command). */
+export function cliHoverItems(text: string, lang: DocLang, options: CliHoverOptions = {}): CliHoverItem[] {
   const source = options.stripPrompt ? maskPrompt(text) : text;
-  // Innermost first: an item inside `$(docker ps -q)` wins over the outer word that contains it.
-  const candidates = findDockerInvocations(source)
+  return findDockerInvocations(source)
     .flatMap((invocation) => invocation.items)
-    .filter((item) => item.start <= offset && offset < item.end)
-    .sort((a, b) => (a.end - a.start) - (b.end - b.start));
-  const item = candidates[0];
-  if (!item) return undefined;
-  return { markdown: itemMarkdown(item, lang), start: item.start, end: item.end };
+    .map((item) => ({ kind: itemKind(item), start: item.start, end: item.end, markdown: itemMarkdown(item, lang, options) }));
 }
 
-function itemMarkdown(item: DockerItem, lang: DocLang): string {
+export function cliHover(text: string, offset: number, lang: DocLang, options: CliHoverOptions = {}): CliHoverContent | undefined {
+  // Innermost first: an item inside `$(docker ps -q)` wins over the outer word that contains it.
+  const item = cliHoverItems(text, lang, options)
+    .filter((candidate) => candidate.start <= offset && offset < candidate.end)
+    .sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
+  return item && { markdown: item.markdown, start: item.start, end: item.end };
+}
+
+function itemKind(item: DockerItem): CliTokenKind {
+  return item.kind === 'flag' && item.value !== undefined ? 'flag-value' : item.kind;
+}
+
+/** The lesson topics of a command: the command itself, or a flag of it and then the command. */
+function commandTopic(command: CliCommandDoc): LessonTopic {
+  return topics.cliCommand(command.path, [command.path, ...(command.aliases ?? [])]);
+}
+
+function flagTopics(flag: CliFlagDoc, command: CliCommandDoc | undefined): LessonTopic[] {
+  if (!command) return [];
+  const names = [flag.long && `--${flag.long}`, flag.short && `-${flag.short}`].filter((name): name is string => !!name);
+  return [topics.cliFlag(command.path, names), commandTopic(command)];
+}
+
+function itemMarkdown(item: DockerItem, lang: DocLang, options: HelpOptions): string {
   const labels = LABELS[lang];
+  const withLink = (parts: (string | undefined)[], wanted: readonly LessonTopic[]) =>
+    [...parts, wanted.length > 0 ? options.lessonLink?.(wanted) : undefined].filter((part): part is string => !!part).join('\n\n');
   switch (item.kind) {
     case 'command':
-      return commandMarkdown(item.command, item.spelled, lang);
+      return withLink([commandMarkdown(item.command, item.spelled, lang)], [commandTopic(item.command)]);
     case 'group':
       return [`**docker ${item.group}** — ${MANAGEMENT_GROUPS[item.group][lang]}`,
         `[${labels.reference}${labels.colon}docker ${item.group}](${CLI_REFERENCE}${item.group}/)`].join('\n\n');
@@ -386,7 +417,10 @@ function itemMarkdown(item: DockerItem, lang: DocLang): string {
       const where = item.command ? `*docker ${item.command.path}*` : `*docker — ${labels.global}*`;
       const url = item.command ? cliDocUrl(item.command) : CLI_REFERENCE;
       const reference = `[${labels.reference}${labels.colon}${item.command ? `docker ${item.command.path}` : 'docker'}](${url})`;
-      return [`**${names}**${value} — ${item.flag.summary[lang]}`, where, reference].join('\n\n');
+      const stage = item.flag.long === 'target' && item.value && /^[A-Za-z][\w.-]*$/.test(item.value)
+        ? labels.stage.replace(/\{0\}/g, item.value) : undefined;
+      return withLink([`**${names}**${value} — ${item.flag.summary[lang]}`, stage, item.flag.tip?.[lang], where, reference],
+        flagTopics(item.flag, item.command));
     }
     case 'unknown-flag': {
       const written = `\`${item.written.replace(/`/g, '')}\``;
@@ -394,6 +428,31 @@ function itemMarkdown(item: DockerItem, lang: DocLang): string {
       return `${written} ${labels.unknown.replace(/\{0\}/g, `docker ${item.spelled ?? item.command.path}`)}`;
     }
   }
+}
+
+// ── usage, for the lesson index ──────────────────────────────────────────────
+
+/** The lesson-index topic keys of the docker commands in a shell text. */
+export function cliTopicKeys(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const item of findDockerInvocations(text).flatMap((invocation) => invocation.items)) {
+    if (item.kind === 'command') keys.add(commandTopic(item.command).key);
+    if (item.kind === 'flag' && item.value === undefined) for (const topic of flagTopics(item.flag, item.command)) keys.add(topic.key);
+  }
+  return keys;
+}
+
+/** The Dockerfiles `docker build` commands in a shell text read, relative to its folder: `-f x`, else `<context>/Dockerfile`. */
+export function builtDockerfiles(text: string): string[] {
+  const files: string[] = [];
+  for (const invocation of findDockerInvocations(text)) {
+    if (invocation.command?.path !== 'image build' && invocation.command?.path !== 'buildx build') continue;
+    const file = invocation.items.find((item) => item.kind === 'flag' && item.flag.long === 'file' && item.value !== undefined);
+    const context = invocation.args.at(-1)?.text;
+    if (file && file.kind === 'flag' && file.value && file.value !== '-') files.push(file.value);
+    else if (!file && context && context !== '-' && !/^[a-z]+:\/\//i.test(context)) files.push(`${context.replace(/\/+$/, '')}/Dockerfile`);
+  }
+  return files;
 }
 
 export function commandMarkdown(command: CliCommandDoc, spelled: string, lang: DocLang): string {

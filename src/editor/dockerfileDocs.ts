@@ -20,6 +20,8 @@ export interface DockerfileFlagDoc {
   summary: Localized;
   /** Key=value options inside the flag's value (RUN --mount=type=cache,target=…). */
   options?: Readonly<Record<string, Localized>>;
+  /** A one-line example or pitfall, shown under the summary. */
+  tip?: Localized;
 }
 
 export interface InstructionDoc {
@@ -48,12 +50,20 @@ const chownFlag: DockerfileFlagDoc = {
     zh: '复制进镜像的文件改归指定的用户和组所有（可写名字或 UID/GID）；不写时属于 root（0:0）。',
     en: 'Give the copied files to this user and group (names or UID/GID); without it they belong to root (0:0).',
   },
+  tip: {
+    zh: '例如 `COPY --chown=node:node . /app`；写名字时镜像里要有这个用户（/etc/passwd），否则构建失败，写数字 `1000:1000` 最稳妥。比事后 `RUN chown -R` 少一层，也不会把文件复制两份。',
+    en: 'E.g. `COPY --chown=node:node . /app`; a name must exist in the image (/etc/passwd) or the build fails, numbers like `1000:1000` always work. Cheaper than a later `RUN chown -R`, which adds a layer with a second copy of the files.',
+  },
 };
 const chmodFlag: DockerfileFlagDoc = {
   syntax: '--chmod=<perms>',
   summary: {
     zh: '给复制进来的文件设置权限，例如 `--chmod=755`。',
     en: 'Set the permissions of the copied files, e.g. `--chmod=755`.',
+  },
+  tip: {
+    zh: '需要 BuildKit（传统构建器不认识它）；例如 `COPY --chmod=755 entrypoint.sh /usr/local/bin/`，省掉一条 `RUN chmod`。',
+    en: 'Needs BuildKit (the legacy builder rejects it); e.g. `COPY --chmod=755 entrypoint.sh /usr/local/bin/` saves a `RUN chmod`.',
   },
 };
 const linkFlag: DockerfileFlagDoc = {
@@ -62,12 +72,20 @@ const linkFlag: DockerfileFlagDoc = {
     zh: '把文件放在独立的一层里，不依赖前面各层的内容，这样基础镜像变了这一层也能复用缓存（BuildKit）。',
     en: 'Put the files in an independent layer that does not depend on the layers before it, so the cache survives a changed base image (BuildKit).',
   },
+  tip: {
+    zh: '目标路径里如果有前面各层留下的符号链接，`--link` 不会跟随它；多数 `COPY` 加上它都安全。',
+    en: 'With `--link` the destination does not follow symlinks left by earlier layers; for most `COPY`s it is safe to add.',
+  },
 };
 const excludeFlag: DockerfileFlagDoc = {
   syntax: '--exclude=<pattern>',
   summary: {
     zh: '复制时排除匹配该模式的文件（较新的 Dockerfile 语法）。',
     en: 'Leave out files matching the pattern while copying (newer Dockerfile syntax).',
+  },
+  tip: {
+    zh: '需要 `# syntax=docker/dockerfile:1.7-labs` 或更新的前端；例如 `COPY --exclude=*.md . /app`。',
+    en: 'Needs `# syntax=docker/dockerfile:1.7-labs` or a newer frontend; e.g. `COPY --exclude=*.md . /app`.',
   },
 };
 
@@ -102,6 +120,10 @@ export const INSTRUCTION_DOCS: Readonly<Record<InstructionKeyword, InstructionDo
           zh: '指定要用哪个平台的基础镜像，例如 `linux/amd64`；跨平台构建时常写 `--platform=$BUILDPLATFORM`。',
           en: 'Pick the base image for this platform, e.g. `linux/amd64`; cross-builds often use `--platform=$BUILDPLATFORM`.',
         },
+        tip: {
+          zh: '`FROM --platform=$BUILDPLATFORM golang AS build` 让编译器以构建机的原生架构运行，再用 `TARGETOS`/`TARGETARCH` 交叉编译；只用 `docker run` 的镜像一般不要写死平台。',
+          en: '`FROM --platform=$BUILDPLATFORM golang AS build` runs the compiler natively and cross-compiles with `TARGETOS`/`TARGETARCH`; do not hard-code a platform in images you only run.',
+        },
       },
     },
     anchor: 'from',
@@ -115,14 +137,14 @@ export const INSTRUCTION_DOCS: Readonly<Record<InstructionKeyword, InstructionDo
     points: {
       zh: [
         'shell 格式 `RUN <命令>` 通过 `/bin/sh -c` 执行；exec 格式 `RUN ["程序", "参数"]` 不经过 shell，所以 `$HOME` 这类变量不会被替换。',
-        '每条 `RUN` 都会产生一层；层数有上限（127），把相关命令用 `&&` 串成一条，例如 `apt-get update && apt-get install -y …`，并在同一层里清理 `/var/lib/apt/lists/*`。',
+        '每条 `RUN` 都会产生一层。把相关命令用 `&&` 串成一条，例如 `apt-get update && apt-get install -y …`，并在同一层里清理 `/var/lib/apt/lists/*`：后面的层删掉的文件仍占着前面那层的空间。（常说的“最多 127 层”是 overlay2 等存储驱动叠加层数的上限，正常的 Dockerfile 远碰不到；少分层是为了体积和缓存。）',
         '每条 `RUN` 在新容器里执行，`RUN cd /app` 对后面的指令没有作用，请用 `WORKDIR`。',
         '管道命令加上 `set -o pipefail`，否则只看最后一个命令的退出码。',
         '`--mount` 需要 BuildKit：缓存目录、密钥、SSH 代理都可以只在这一步挂载，不会留在镜像里。',
       ],
       en: [
         'Shell form `RUN <command>` runs through `/bin/sh -c`; exec form `RUN ["prog", "arg"]` skips the shell, so variables like `$HOME` are not expanded.',
-        'Each `RUN` adds a layer and the number of layers is capped (127): chain related commands with `&&`, e.g. `apt-get update && apt-get install -y …`, and clean `/var/lib/apt/lists/*` in the same layer.',
+        'Each `RUN` adds a layer. Chain related commands with `&&`, e.g. `apt-get update && apt-get install -y …`, and clean `/var/lib/apt/lists/*` in the same layer: files deleted by a later layer still take space in the earlier one. (The often-quoted "127 layers" is the stacking limit of storage drivers such as overlay2, far beyond normal Dockerfiles; fewer layers are about size and cache.)',
         'Each `RUN` runs in a fresh container, so `RUN cd /app` has no effect on later instructions: use `WORKDIR`.',
         'Add `set -o pipefail` to pipelines, otherwise only the last command\'s exit code counts.',
         '`--mount` needs BuildKit: caches, secrets and the SSH agent are mounted for this step only and never end up in the image.',
@@ -135,6 +157,10 @@ export const INSTRUCTION_DOCS: Readonly<Record<InstructionKeyword, InstructionDo
         summary: {
           zh: '只在这条 `RUN` 执行期间挂载文件系统（BuildKit）：`cache` 缓存目录、`bind` 绑定上下文或其他阶段、`tmpfs` 临时内存盘、`secret` 密钥文件、`ssh` SSH 代理。',
           en: 'Mount a filesystem for this `RUN` only (BuildKit): `cache` a cache folder, `bind` the context or another stage, `tmpfs` a scratch in-memory disk, `secret` a secret file, `ssh` the SSH agent.',
+        },
+        tip: {
+          zh: '例如 `RUN --mount=type=cache,target=/root/.npm npm ci`：下载缓存留在构建机上、不进镜像；传统构建器不支持 `--mount`。',
+          en: 'E.g. `RUN --mount=type=cache,target=/root/.npm npm ci`: the download cache stays on the builder, out of the image; the legacy builder has no `--mount`.',
         },
         options: {
           type: { zh: '挂载类型：`bind`（默认）、`cache`、`tmpfs`、`secret`、`ssh`。', en: 'Mount type: `bind` (default), `cache`, `tmpfs`, `secret`, `ssh`.' },
@@ -162,6 +188,10 @@ export const INSTRUCTION_DOCS: Readonly<Record<InstructionKeyword, InstructionDo
         summary: {
           zh: '这条 `RUN` 使用的网络：`none` 表示断网执行，`host` 需要额外授权。',
           en: 'Network for this `RUN`: `none` runs it offline, `host` needs extra entitlement.',
+        },
+        tip: {
+          zh: '`RUN --network=none make test` 能证明这一步不偷偷联网。',
+          en: '`RUN --network=none make test` proves the step does not reach the network.',
         },
       },
       security: {
@@ -298,13 +328,13 @@ export const INSTRUCTION_DOCS: Readonly<Record<InstructionKeyword, InstructionDo
     points: {
       zh: [
         '本地的 `tar` 包（gzip、bzip2、xz 压缩）会被自动解压到目标目录；`zip` 不会被解压。',
-        '从 URL 下载的文件不会解压，权限是 600，一般不推荐，改用 `RUN curl …` 或 `wget`。',
-        '原则：普通复制一律用 `COPY`，只有需要自动解压时才用 `ADD`；`ADD` 也更容易让构建缓存失效。',
+        '也能从 URL 下载（不解压，权限 600）或添加 Git 仓库；下载远程文件时用 `ADD --checksum=sha256:<摘要> <url> <dest>` 校验内容（BuildKit，Dockerfile 1.6 起），这比 `RUN curl` 更可重现。要下载后解压并删除压缩包，仍用一条 `RUN curl … | tar -x …`，压缩包就不会留在层里。',
+        '原则：普通复制一律用 `COPY`，只在需要自动解压本地 tar 包或下载远程文件时用 `ADD`。',
       ],
       en: [
         'A local `tar` archive (gzip, bzip2 or xz) is unpacked into the destination automatically; `zip` is not.',
-        'A file fetched from a URL is not unpacked and gets mode 600; prefer `RUN curl …` or `wget`.',
-        'Rule of thumb: copy with `COPY`, and use `ADD` only when you want the auto-extract; `ADD` also invalidates the build cache more easily.',
+        'It can also fetch a URL (not unpacked, mode 600) or add a Git repository; pin remote content with `ADD --checksum=sha256:<digest> <url> <dest>` (BuildKit, Dockerfile 1.6+), which is more reproducible than `RUN curl`. To download, unpack and delete an archive, one `RUN curl … | tar -x …` still keeps the archive out of the layers.',
+        'Rule of thumb: copy with `COPY`; use `ADD` only to unpack a local tar archive or to fetch remote content.',
       ],
     },
     example: 'ADD rootfs.tar.xz /',
@@ -318,6 +348,10 @@ export const INSTRUCTION_DOCS: Readonly<Record<InstructionKeyword, InstructionDo
         summary: {
           zh: '校验远程 URL 下载内容的摘要，不符时构建失败。',
           en: 'Verify the digest of a file fetched from a URL; the build fails on a mismatch.',
+        },
+        tip: {
+          zh: '例如 `ADD --checksum=sha256:24454f83… https://example.com/app.tar.gz /tmp/`；摘要可用 `sha256sum` 算出。',
+          en: 'E.g. `ADD --checksum=sha256:24454f83… https://example.com/app.tar.gz /tmp/`; compute the digest with `sha256sum`.',
         },
       },
       'keep-git-dir': {
@@ -361,6 +395,10 @@ export const INSTRUCTION_DOCS: Readonly<Record<InstructionKeyword, InstructionDo
         summary: {
           zh: '不从构建上下文复制，而是从前面的构建阶段（名字或序号）或另一个镜像里复制，这是多阶段构建的关键。',
           en: 'Copy from an earlier build stage (name or index) or another image instead of the build context; the key of multi-stage builds.',
+        },
+        tip: {
+          zh: '例如 `COPY --from=build /out/app /app`、`COPY --from=nginx:1.27 /etc/nginx/nginx.conf /nginx.conf`；阶段名不区分大小写，写序号（`--from=0`）在插入新阶段后会指错。',
+          en: 'E.g. `COPY --from=build /out/app /app`, `COPY --from=nginx:1.27 /etc/nginx/nginx.conf /nginx.conf`; stage names ignore case, and an index (`--from=0`) points elsewhere once a stage is inserted.',
         },
       },
       chown: chownFlag,
@@ -412,13 +450,13 @@ export const INSTRUCTION_DOCS: Readonly<Record<InstructionKeyword, InstructionDo
         '即使运行时没有指定挂载，数据也会写进匿名卷，而不是容器的存储层。',
         '运行时可以用 `docker run -v mydata:/data …` 换成具名卷或绑定挂载。',
         '镜像中会变化的数据（数据库文件等）建议都放在卷里。',
-        '在 `VOLUME` 之后的构建步骤对该目录的修改会被丢弃。',
+        '`VOLUME` 之后的构建步骤改动该目录：传统构建器会丢弃这些改动，BuildKit 会保留；为了两种构建器都一样，先准备好目录里的内容，再写 `VOLUME`。',
       ],
       en: [
         'Even when no mount is given at run time, the data goes to an anonymous volume instead of the container\'s writable layer.',
         'At run time `docker run -v mydata:/data …` swaps in a named volume or a bind mount.',
         'Keep the changing data of an image (database files …) in volumes.',
-        'Changes to that folder made by build steps after `VOLUME` are discarded.',
+        'Build steps after `VOLUME` that change that folder: the legacy builder discards the changes, BuildKit keeps them; to behave the same on both, fill the folder first and declare `VOLUME` after.',
       ],
     },
     example: 'VOLUME /data',
@@ -482,13 +520,13 @@ export const INSTRUCTION_DOCS: Readonly<Record<InstructionKeyword, InstructionDo
         '和 `ENV` 类似，但只在构建时有效，运行的容器里没有这些变量；可用 `docker build --build-arg <名字>=<值>` 覆盖默认值。',
         '不要用 `ARG` 传密码之类的机密：`docker history` 能看到它的值，机密请用 `RUN --mount=type=secret`。',
         '`ARG` 是唯一可以写在 `FROM` 之前的指令，但那里的值只能在 `FROM` 行中使用；阶段内要用需再写一次 `ARG <名字>`。',
-        '作用域按构建阶段划分；`TARGETPLATFORM`、`TARGETARCH`、`BUILDPLATFORM` 等预定义参数也要先声明才能用。',
+        '作用域按构建阶段划分。BuildKit 自动提供 `TARGETPLATFORM`、`TARGETOS`、`TARGETARCH`、`BUILDPLATFORM` 等平台参数：`FROM` 行里可以直接用，阶段内要先写一行不带值的 `ARG TARGETPLATFORM` 才能读到；传统构建器不提供它们（值为空）。',
       ],
       en: [
         'Like `ENV`, but only during the build: the running container does not have it; override the default with `docker build --build-arg <name>=<value>`.',
         'Never pass passwords or other secrets with `ARG`: `docker history` shows the value; use `RUN --mount=type=secret`.',
         '`ARG` is the only instruction allowed before `FROM`, but such a value is usable only in `FROM` lines; write `ARG <name>` again inside the stage.',
-        'Scope is per build stage; predefined ones like `TARGETPLATFORM`, `TARGETARCH`, `BUILDPLATFORM` must be declared before use too.',
+        'Scope is per build stage. BuildKit provides platform arguments such as `TARGETPLATFORM`, `TARGETOS`, `TARGETARCH`, `BUILDPLATFORM`: usable directly in `FROM` lines, and inside a stage after a value-less `ARG TARGETPLATFORM`; the legacy builder does not set them (they are empty).',
       ],
     },
     example: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}-alpine\nARG NODE_VERSION',
@@ -568,6 +606,7 @@ export const INSTRUCTION_DOCS: Readonly<Record<InstructionKeyword, InstructionDo
       timeout: {
         syntax: '--timeout=<duration>',
         summary: { zh: '单次检查的超时，超过即算失败，默认 `30s`。', en: 'Time one check may take before it counts as failed; default `30s`.' },
+        tip: { zh: '检查命令要自带超时，例如 `curl -fsS --max-time 2`，否则挂住的请求要等满这段时间。', en: 'Give the command its own timeout, e.g. `curl -fsS --max-time 2`, or a hung request waits the full time.' },
       },
       retries: {
         syntax: '--retries=<N>',
@@ -576,10 +615,12 @@ export const INSTRUCTION_DOCS: Readonly<Record<InstructionKeyword, InstructionDo
       'start-period': {
         syntax: '--start-period=<duration>',
         summary: { zh: '容器启动后的宽限期，期间的失败不计入重试次数，默认 `0s`。', en: 'Grace period after start during which failures do not count; default `0s`.' },
+        tip: { zh: '启动慢的服务（数据库、JVM）设 `--start-period=30s`，免得还没启动完就被判为 unhealthy。', en: 'Give slow starters (databases, the JVM) `--start-period=30s` so they are not marked unhealthy while still starting.' },
       },
       'start-interval': {
         syntax: '--start-interval=<duration>',
         summary: { zh: '宽限期内的检查间隔，默认 `5s`。', en: 'Time between checks during the start period; default `5s`.' },
+        tip: { zh: '需要 Docker Engine 25 或更新版本。', en: 'Needs Docker Engine 25 or newer.' },
       },
     },
     anchor: 'healthcheck',
@@ -662,12 +703,170 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
     },
     syntax: '# check=skip=<rules>;error=true',
     points: {
-      zh: ['`skip=` 跳过列出的检查规则，`error=true` 让检查警告变成构建错误。'],
-      en: ['`skip=` skips the listed rules, `error=true` turns check warnings into build errors.'],
+      zh: [
+        '`skip=` 跳过列出的检查规则（逗号分隔，`skip=all` 全部跳过），`error=true` 让检查警告变成构建错误。',
+        '例如 `# check=skip=JSONArgsRecommended`；`docker build --check .` 只做检查不构建（buildx 0.15 起，Docker 27 附带）。',
+        '和其他解析器指令一样必须写在文件最开头；传统构建器没有构建检查，会把它当普通注释。',
+      ],
+      en: [
+        '`skip=` skips the listed rules (comma-separated, `skip=all` for every rule), `error=true` turns check warnings into build errors.',
+        'E.g. `# check=skip=JSONArgsRecommended`; `docker build --check .` checks without building (buildx 0.15+, shipped with Docker 27).',
+        'Like every parser directive it must be at the very top; the legacy builder has no build checks and reads it as a comment.',
+      ],
     },
     anchor: 'check',
   },
 };
+
+/** Tips for the parts of a Dockerfile that are not instructions or flags: stages, heredocs, HEALTHCHECK's subcommand. */
+export interface TokenDoc {
+  title: Localized;
+  summary: Localized;
+  points?: LocalizedList;
+  syntax?: string;
+  /** Anchor on the Dockerfile reference page. */
+  anchor: string;
+}
+
+export const TOKEN_DOCS = {
+  as: {
+    title: { zh: 'FROM … AS <名字>', en: 'FROM … AS <name>' },
+    summary: {
+      zh: '给这个构建阶段起名字（多阶段构建）。`AS` 大小写都可以，习惯写大写，与 `FROM` 一致（BuildKit 的 `FromAsCasing` 检查会提示大小写不一致）。',
+      en: 'Name this build stage (multi-stage build). `AS` works in either case; write it upper-case like `FROM` (BuildKit\'s `FromAsCasing` check flags mixed casing).',
+    },
+    points: {
+      zh: [
+        '后面的阶段用 `COPY --from=<名字>` 取这个阶段的文件，或用 `FROM <名字>` 以它为基础继续构建。',
+        '`docker build --target <名字>` 只构建到这个阶段为止；BuildKit 只构建最终阶段（或 `--target`）真正依赖的阶段。',
+        '名字不区分大小写，只能用字母、数字、`.`、`_`、`-`，不能以数字开头。',
+      ],
+      en: [
+        'Later stages take its files with `COPY --from=<name>` or build on it with `FROM <name>`.',
+        '`docker build --target <name>` stops at this stage; BuildKit builds only the stages the final one (or `--target`) depends on.',
+        'Names ignore case and may use letters, digits, `.`, `_` and `-`, not starting with a digit.',
+      ],
+    },
+    syntax: 'FROM <image> AS <name>',
+    anchor: 'from',
+  },
+  stage: {
+    title: { zh: '构建阶段', en: 'build stage' },
+    summary: {
+      zh: '多阶段构建中的一个阶段：从这条 `FROM` 开始，到下一条 `FROM` 为止。',
+      en: 'One stage of a multi-stage build: from this `FROM` up to the next `FROM`.',
+    },
+    anchor: 'from',
+  },
+  stageRef: {
+    title: { zh: '引用构建阶段', en: 'stage reference' },
+    summary: {
+      zh: '这里引用的是本文件里的一个构建阶段，而不是镜像仓库里的镜像。',
+      en: 'This refers to a build stage of this file, not to an image in a registry.',
+    },
+    anchor: 'copy---from',
+  },
+  scratch: {
+    title: { zh: 'FROM scratch', en: 'FROM scratch' },
+    summary: {
+      zh: '空白的起点：不是一个真实的镜像，不能拉取；最终镜像里只有后面 `COPY`/`ADD` 进去的文件，适合静态编译的程序。',
+      en: 'An empty start: not a real image and cannot be pulled; the final image holds only what later `COPY`/`ADD` put in, good for statically built programs.',
+    },
+    points: {
+      zh: ['里面没有 shell：`RUN` 用不了，`CMD`/`ENTRYPOINT` 必须用 exec 格式。'],
+      en: ['It has no shell: `RUN` cannot work, and `CMD`/`ENTRYPOINT` must use the exec form.'],
+    },
+    anchor: 'from',
+  },
+  heredocRun: {
+    title: { zh: 'RUN 的 here-document', en: 'RUN here-document' },
+    summary: {
+      zh: '把下面几行（直到单独一行的结束标记）作为一个脚本交给 shell 执行，不必再用 `&& \\` 把命令串起来（BuildKit，Dockerfile 1.4 起；传统构建器不支持）。',
+      en: 'Run the following lines (up to the end marker on a line of its own) as one script, with no `&& \\` chains (BuildKit, Dockerfile 1.4+; not the legacy builder).',
+    },
+    points: {
+      zh: [
+        '整段只产生一层；第一行写 `set -e`（或 `set -eux`），否则中间的命令失败了构建也不会停。',
+        '第一行可以是 `#!/usr/bin/env python3` 这样的解释器行，用别的语言写脚本。',
+        '`<<-EOF` 会去掉每行开头的制表符；`<<"EOF"` 或 `<<\'EOF\'`（加引号）时正文里的 `$变量` 不在构建时展开。',
+      ],
+      en: [
+        'The whole script makes one layer; start it with `set -e` (or `set -eux`), otherwise a failing command in the middle does not stop the build.',
+        'The first line may be an interpreter line such as `#!/usr/bin/env python3` to write the script in another language.',
+        '`<<-EOF` strips leading tabs; with `<<"EOF"` or `<<\'EOF\'` (quoted) `$variables` in the body are not expanded at build time.',
+      ],
+    },
+    syntax: 'RUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF',
+    anchor: 'here-documents',
+  },
+  heredocStdin: {
+    title: { zh: 'here-document 作为标准输入', en: 'here-document as standard input' },
+    summary: {
+      zh: '下面几行（直到结束标记）成为这条命令的标准输入，例如 `RUN <<EOF cat > /etc/app.conf` 写出一个文件（BuildKit，Dockerfile 1.4 起）。',
+      en: 'The following lines (up to the end marker) become this command\'s standard input, e.g. `RUN <<EOF cat > /etc/app.conf` writes a file (BuildKit, Dockerfile 1.4+).',
+    },
+    anchor: 'here-documents',
+  },
+  heredocFile: {
+    title: { zh: 'COPY/ADD 的 here-document', en: 'COPY/ADD here-document' },
+    summary: {
+      zh: '不从构建上下文复制，而是用下面几行（直到结束标记）作为文件内容，在镜像里创建目标文件（BuildKit，Dockerfile 1.4 起）。',
+      en: 'Instead of copying from the context, create the destination file in the image with the following lines (up to the end marker) as its content (BuildKit, Dockerfile 1.4+).',
+    },
+    points: {
+      zh: ['不加引号时正文里的 `$变量` 会用构建参数展开；写成 `<<"EOF"` 就原样写入。', '可以和 `--chmod` 一起用：`COPY --chmod=755 <<EOF /usr/local/bin/start.sh`。'],
+      en: ['Unquoted, `$variables` in the body are expanded from build arguments; `<<"EOF"` writes it verbatim.', 'Combine with `--chmod`: `COPY --chmod=755 <<EOF /usr/local/bin/start.sh`.'],
+    },
+    syntax: 'COPY <<EOF /etc/motd\nHello from the image\nEOF',
+    anchor: 'here-documents',
+  },
+  heredocBodyScript: {
+    title: { zh: 'here-document 正文', en: 'here-document body' },
+    summary: { zh: '脚本正文：这几行作为一个脚本在构建时执行（到结束标记 `{0}` 为止）。', en: 'Script body: these lines run as one script at build time (up to the end marker `{0}`).' },
+    anchor: 'here-documents',
+  },
+  heredocBodyStdin: {
+    title: { zh: 'here-document 正文', en: 'here-document body' },
+    summary: { zh: '这几行是命令的标准输入（到结束标记 `{0}` 为止）。', en: 'These lines are the command\'s standard input (up to the end marker `{0}`).' },
+    anchor: 'here-documents',
+  },
+  heredocBodyFile: {
+    title: { zh: 'here-document 正文', en: 'here-document body' },
+    summary: { zh: '这几行是要创建的文件 `{1}` 的内容（到结束标记 `{0}` 为止）。', en: 'These lines are the content of the file `{1}` being created (up to the end marker `{0}`).' },
+    anchor: 'here-documents',
+  },
+  heredocEnd: {
+    title: { zh: 'here-document 结束标记', en: 'here-document end marker' },
+    summary: { zh: '`{0}` 单独一行，结束从第 {1} 行开始的 here-document。', en: '`{0}` on a line of its own ends the here-document opened on line {1}.' },
+    anchor: 'here-documents',
+  },
+  healthcheckCmd: {
+    title: { zh: 'HEALTHCHECK CMD', en: 'HEALTHCHECK CMD' },
+    summary: {
+      zh: '后面是检查命令：在容器里周期性执行，退出码 `0` 表示健康，`1` 表示不健康。',
+      en: 'The check command follows: it runs inside the container periodically; exit code `0` means healthy, `1` unhealthy.',
+    },
+    points: {
+      zh: [
+        '和 `CMD` 一样有 exec 格式 `CMD ["curl", "-f", "http://localhost/"]` 和 shell 格式 `CMD curl -f http://localhost/ || exit 1`。',
+        '命令要在镜像里存在：精简镜像常常没有 `curl`，可用 `wget -q --spider` 或程序自带的检查命令。',
+        '这个 `CMD` 只属于 HEALTHCHECK，不会改变容器的启动命令。',
+      ],
+      en: [
+        'Like `CMD` it has an exec form `CMD ["curl", "-f", "http://localhost/"]` and a shell form `CMD curl -f http://localhost/ || exit 1`.',
+        'The command must exist in the image: slim images often lack `curl`; use `wget -q --spider` or the program\'s own check.',
+        'This `CMD` belongs to HEALTHCHECK only; it does not change the container\'s start command.',
+      ],
+    },
+    anchor: 'healthcheck',
+  },
+  healthcheckNone: {
+    title: { zh: 'HEALTHCHECK NONE', en: 'HEALTHCHECK NONE' },
+    summary: { zh: '关闭从基础镜像继承来的健康检查。', en: 'Turn off the health check inherited from the base image.' },
+    anchor: 'healthcheck',
+  },
+} as const satisfies Record<string, TokenDoc>;
+export type TokenDocKey = keyof typeof TOKEN_DOCS;
 
 export function isInstructionKeyword(word: string): word is InstructionKeyword {
   return (INSTRUCTION_KEYWORDS as readonly string[]).includes(word);

@@ -1,8 +1,9 @@
 // The contract of the engine layer. `src/engine/client.ts` implements it over dockerode; views, checks and the runner
-// depend on this interface only (tests may pass the real client; never a mock Engine API in integration tests).
-import type Dockerode from 'dockerode';
+// depend on this interface only (tests may pass the real client; never a mock Engine API in integration tests). It
+// speaks in our own types (./types): no dockerode type or object crosses it.
 import type {
-  ContainerSummary, EngineChange, EngineInfo, EngineEvent, EngineSnapshot, Endpoint, ImageSummary, NetworkSummary, VolumeSummary,
+  ContainerDetails, ContainerSummary, EngineChange, EngineInfo, EngineEvent, EngineSnapshot, Endpoint, ImageDetails,
+  ImageHistoryRow, ImageSummary, NetworkDetails, NetworkSummary, ServiceDetails, TaskDetails, VolumeDetails, VolumeSummary,
 } from './types';
 
 export interface Disposable { dispose(): void }
@@ -40,8 +41,6 @@ export interface BuildImageOptions {
 
 export interface DockerEngine {
   readonly endpoint: Endpoint;
-  /** The underlying dockerode client, for checks that need the full inspect JSON. */
-  readonly api: Dockerode;
 
   /** GET /_ping; throws EngineError. */
   ping(): Promise<void>;
@@ -55,12 +54,29 @@ export interface DockerEngine {
   listNetworks(): Promise<NetworkSummary[]>;
   /** All four lists, fetched concurrently. */
   snapshot(): Promise<EngineSnapshot>;
+  /**
+   * One object as its list shows it, for updating a list after an event names it (one cheap call instead of a list);
+   * undefined when it is gone. A container comes from the container list filtered by its id; an image, a volume and a
+   * network from their inspect documents (a network without the containers attached to it: the container list says).
+   */
+  containerSummary(id: string): Promise<ContainerSummary | undefined>;
+  imageSummary(idOrRef: string): Promise<ImageSummary | undefined>;
+  volumeSummary(name: string): Promise<VolumeSummary | undefined>;
+  networkSummary(idOrName: string): Promise<NetworkSummary | undefined>;
 
-  /** Full inspect JSON (throws EngineError 'not-found' when absent). */
-  inspectContainer(idOrName: string): Promise<Dockerode.ContainerInspectInfo>;
-  inspectImage(ref: string): Promise<Dockerode.ImageInspectInfo>;
-  inspectVolume(name: string): Promise<Dockerode.VolumeInspectInfo>;
-  inspectNetwork(idOrName: string): Promise<Dockerode.NetworkInspectInfo>;
+  /** The whole inspect document as the engine sent it (throws EngineError 'not-found' when absent). */
+  inspectContainer(idOrName: string): Promise<ContainerDetails>;
+  inspectImage(ref: string): Promise<ImageDetails>;
+  inspectVolume(name: string): Promise<VolumeDetails>;
+  inspectNetwork(idOrName: string): Promise<NetworkDetails>;
+  /** `docker history`: the image's rows, newest first (throws EngineError 'not-found' when absent). */
+  imageHistory(ref: string): Promise<ImageHistoryRow[]>;
+
+  /** Swarm services (the engine answers 503, an EngineError, when swarm mode is off). */
+  listServices(): Promise<ServiceDetails[]>;
+  inspectService(idOrName: string): Promise<ServiceDetails>;
+  /** The tasks of one service (id or name). */
+  listServiceTasks(service: string): Promise<TaskDetails[]>;
 
   startContainer(id: string): Promise<void>;
   stopContainer(id: string): Promise<void>;
@@ -72,6 +88,9 @@ export interface DockerEngine {
   tagImage(ref: string, repo: string, tag: string): Promise<void>;
   removeVolume(name: string): Promise<void>;
   removeNetwork(idOrName: string): Promise<void>;
+  removeService(idOrName: string): Promise<void>;
+  /** `docker swarm leave` (force: also as the last manager). */
+  leaveSwarm(opts?: { force?: boolean }): Promise<void>;
 
   /** What a prune would remove, without removing (for the confirmation list). */
   previewPrune(kind: 'containers' | 'images' | 'volumes' | 'networks'): Promise<{ id: string; label: string }[]>;

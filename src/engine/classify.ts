@@ -34,6 +34,20 @@ export function classifyError(err: unknown, endpoint: Endpoint): EngineError {
     endpoint.url, undefined, message || undefined, { cause: err });
 }
 
+/**
+ * The engine cannot be reached at all (not running, killed, its socket gone or refused, a bad address): a check will not
+ * pass by waiting and a step's failure is the engine's, not the learner's. An engine merely slow to answer is not gone.
+ */
+export function engineGone(error: unknown): boolean {
+  if (!(error instanceof EngineError)) return false;
+  if (error.code === 'permission-denied' || error.code === 'bad-host') return true;
+  return error.code === 'unreachable' && !isTimeout(error.cause as ErrorLike | undefined);
+}
+
+function isTimeout(e: ErrorLike | undefined): boolean {
+  return e?.name === 'AbortError' || e?.name === 'TimeoutError' || (typeof e?.code === 'string' && TIMEOUT_CODES.has(e.code));
+}
+
 export function unreachableMessage(where: string): string {
   return t(
     'Cannot reach the Docker engine at {0}. Is the Docker daemon running? Start it (e.g. `sudo systemctl start docker`) or check DOCKER_HOST / the dockerLessons.host setting.',
@@ -70,7 +84,7 @@ function classifyKnown(err: unknown, endpoint: Endpoint): EngineError | undefine
       'Permission denied on the Docker socket {0}. Add your user to the docker group (`sudo usermod -aG docker $USER`, then log in again) or use rootless Docker. Do not chmod the socket.',
       endpoint.socketPath ?? where), where, undefined, undefined, options);
   }
-  if (e.name === 'AbortError' || e.name === 'TimeoutError' || (code && TIMEOUT_CODES.has(code))) {
+  if (isTimeout(e)) {
     return new EngineError('unreachable', t(
       'The Docker engine at {0} did not answer in time. Is the Docker daemon running and responsive? Check DOCKER_HOST / the dockerLessons.host setting.',
       where), where, undefined, undefined, options);

@@ -8,6 +8,7 @@ function loadDockerode(): typeof Dockerode {
   return (dockerodeModule ??= require('dockerode') as typeof Dockerode);
 }
 import * as fs from 'fs';
+import * as http from 'http';
 import * as https from 'https';
 import * as path from 'path';
 import { t } from '../i18n';
@@ -17,10 +18,15 @@ import { EngineError } from './errors';
 import { SharedEventStream } from './events';
 import { firstTarEntry } from './tar';
 import type {
-  ContainerState, ContainerSummary, EngineInfo, EngineSnapshot, Endpoint, ImageSummary, NetworkSummary, PortBinding, VolumeSummary,
+  ContainerDetails, ContainerState, ContainerSummary, EngineDaemonInfo, EngineInfo, EngineSnapshot, Endpoint, ImageDetails, ImageHistoryRow,
+  ImageSummary, NetworkDetails, NetworkSummary, PortBinding, ServiceDetails, TaskDetails, VolumeDetails, VolumeSummary,
 } from './types';
 
-/** Per-call time limits: cheap reads must answer fast; stop/remove may wait for a container's grace period. */
+/**
+ * Per-call time limits: cheap reads must answer fast; stop/remove may wait for a container's grace period. GET /_ping
+ * does no work in the daemon: one that has not answered in 1.5 s is stuck, and the learner hears so within 2 s.
+ */
+const PING_TIMEOUT_MS = 1_500;
 const LIST_TIMEOUT_MS = 20_000;
 const INSPECT_TIMEOUT_MS = 20_000;
 const ACTION_TIMEOUT_MS = 60_000;
@@ -41,7 +47,8 @@ interface Modem {
 }
 
 export class Engine implements DockerEngine {
-  readonly api: Dockerode;
+  /** The dockerode client: never handed out, everything above this file speaks DockerEngine. */
+  private readonly api: Dockerode;
   /** A configuration problem found while building the client (unreadable TLS files); every call reports it. */
   private readonly configError: EngineError | undefined;
   private sharedEvents: SharedEventStream | undefined;
@@ -85,7 +92,7 @@ export class Engine implements DockerEngine {
   }
 
   async ping(): Promise<void> {
-    await this.call(LIST_TIMEOUT_MS, (abortSignal) => withOptions(this.api.ping, this.api, { abortSignal }));
+    await this.call(PING_TIMEOUT_MS, (abortSignal) => withOptions(this.api.ping, this.api, { abortSignal }));
   }
 
   async version(): Promise<{ version: string; apiVersion: string; os: string; arch: string }> {
@@ -103,8 +110,16 @@ export class Engine implements DockerEngine {
   }
 
   async listImages(): Promise<ImageSummary[]> {
-    const images = await this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listImages({ abortSignal }));
-    return images.map(toImageSummary);
+    const list = () => this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listImages({ abortSignal }));
+    try {
+      return (await list()).map(toImageSummary);
+    } catch (error) {
+      // The containerd image store answers 404 ("content digest … not found") when an image is deleted while it
+      // lists; a moment later the list is whole again.
+      if (!(error instanceof EngineError) || error.code !== 'not-found') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return (await list()).map(toImageSummary);
+    }
   }
 
   async listVolumes(): Promise<VolumeSummary[]> {
@@ -130,6 +145,40 @@ export class Engine implements DockerEngine {
     };
   }
 
+  async containerSummary(id: string): Promise<ContainerSummary | undefined> {
+    const [container] = await this.call(LIST_TIMEOUT_MS, (abortSignal) =>
+      this.api.listContainers({ all: true, filters: { id: [id] }, abortSignal }));
+    return container ? toContainerSummary(container) : undefined;
+  }
+
+  async imageSummary(idOrRef: string): Promise<ImageSummary | undefined> {
+    const image = await unlessNotFound(this.call(INSPECT_TIMEOUT_MS, () => this.api.getImage(idOrRef).inspect()));
+    if (!image) return undefined;
+    const summary = toImageSummary({
+      Id: image.Id, RepoTags: image.RepoTags ?? [], RepoDigests: image.RepoDigests ?? [], Size: image.Size,
+      Created: Math.floor(Date.parse(image.Created) / 1000) || 0, Labels: image.Config?.Labels ?? {}, Containers: -1,
+    } as Dockerode.ImageInfo);
+    // The containerd image store reports another size in the list than in the inspect document: take the list's where
+    // a tag finds the image (that list names only the matching tags, so the tags stay the inspect document's).
+    const tag = summary.repoTags[0];
+    if (tag) {
+      const listed = await this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listImages({ filters: { reference: [tag] }, abortSignal }));
+      const entry = listed.find((i) => i.Id === image.Id);
+      if (entry) return { ...summary, size: entry.Size, created: entry.Created };
+    }
+    return summary;
+  }
+
+  async volumeSummary(name: string): Promise<VolumeSummary | undefined> {
+    const volume = await unlessNotFound(this.call(INSPECT_TIMEOUT_MS, (abortSignal) => this.api.getVolume(name).inspect({ abortSignal })));
+    return volume && toVolumeSummary(volume);
+  }
+
+  async networkSummary(idOrName: string): Promise<NetworkSummary | undefined> {
+    const network = await unlessNotFound(this.call(INSPECT_TIMEOUT_MS, () => this.api.getNetwork(idOrName).inspect() as Promise<Dockerode.NetworkInspectInfo>));
+    return network && toNetworkSummaries([network], [])[0];
+  }
+
   private rawContainers(): Promise<Dockerode.ContainerInfo[]> {
     // No size=1: computing sizes makes the daemon walk every container's filesystem.
     return this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listContainers({ all: true, abortSignal }));
@@ -139,20 +188,42 @@ export class Engine implements DockerEngine {
     return this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listNetworks({ abortSignal }));
   }
 
-  inspectContainer(idOrName: string): Promise<Dockerode.ContainerInspectInfo> {
+  // The inspect documents go on whole (the explorer shows them); dockerode's typings of them must fit ours, so a
+  // dockerode upgrade that disagrees with the fields we read fails to compile here.
+
+  inspectContainer(idOrName: string): Promise<ContainerDetails> {
     return this.call(INSPECT_TIMEOUT_MS, (abortSignal) => this.api.getContainer(idOrName).inspect({ abortSignal }));
   }
 
-  inspectImage(ref: string): Promise<Dockerode.ImageInspectInfo> {
+  inspectImage(ref: string): Promise<ImageDetails> {
     return this.call(INSPECT_TIMEOUT_MS, () => this.api.getImage(ref).inspect());
   }
 
-  inspectVolume(name: string): Promise<Dockerode.VolumeInspectInfo> {
+  inspectVolume(name: string): Promise<VolumeDetails> {
     return this.call(INSPECT_TIMEOUT_MS, (abortSignal) => this.api.getVolume(name).inspect({ abortSignal }));
   }
 
-  inspectNetwork(idOrName: string): Promise<Dockerode.NetworkInspectInfo> {
+  inspectNetwork(idOrName: string): Promise<NetworkDetails> {
     return this.call(INSPECT_TIMEOUT_MS, () => this.api.getNetwork(idOrName).inspect());
+  }
+
+  async imageHistory(ref: string): Promise<ImageHistoryRow[]> {
+    // dockerode leaves these answers untyped.
+    const rows = await this.call(INSPECT_TIMEOUT_MS, () => this.api.getImage(ref).history() as Promise<Partial<ImageHistoryRow>[]>);
+    return (rows ?? []).map(toHistoryRow);
+  }
+
+  listServices(): Promise<ServiceDetails[]> {
+    return this.call(LIST_TIMEOUT_MS, (abortSignal) => this.api.listServices({ abortSignal }) as Promise<ServiceDetails[]>);
+  }
+
+  inspectService(idOrName: string): Promise<ServiceDetails> {
+    return this.call(INSPECT_TIMEOUT_MS, (abortSignal) => this.api.getService(idOrName).inspect({ abortSignal }) as Promise<ServiceDetails>);
+  }
+
+  listServiceTasks(service: string): Promise<TaskDetails[]> {
+    return this.call(LIST_TIMEOUT_MS, (abortSignal) =>
+      this.api.listTasks({ filters: { service: [service] }, abortSignal }) as Promise<TaskDetails[]>);
   }
 
   async startContainer(id: string): Promise<void> {
@@ -195,6 +266,14 @@ export class Engine implements DockerEngine {
 
   async removeNetwork(idOrName: string): Promise<void> {
     await this.call(ACTION_TIMEOUT_MS, (abortSignal) => this.api.getNetwork(idOrName).remove({ abortSignal }));
+  }
+
+  async removeService(idOrName: string): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) => this.api.getService(idOrName).remove({ abortSignal }));
+  }
+
+  async leaveSwarm(opts: { force?: boolean } = {}): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) => this.api.swarmLeave({ force: opts.force ?? false, abortSignal }));
   }
 
   async previewPrune(kind: PruneKind): Promise<{ id: string; label: string }[]> {
@@ -426,7 +505,10 @@ function dockerodeOptions(endpoint: Endpoint): Dockerode.DockerOptions {
   switch (endpoint.kind) {
     case 'unix':
     case 'npipe':
-      return { ...base, socketPath: endpoint.socketPath };
+      // A new connection per request, as the docker CLI makes (a local one costs next to nothing): a socket replaced
+      // under us (the daemon restarted, the socket file swapped) is seen by the next request, not after a kept-alive
+      // connection to the old one breaks.
+      return { ...base, socketPath: endpoint.socketPath, agent: new http.Agent({ keepAlive: false }) } as Dockerode.DockerOptions;
     case 'ssh':
       return {
         ...base, protocol: 'ssh', host: endpoint.host, port: endpoint.port, username: endpoint.username,
@@ -559,6 +641,17 @@ function toNetworkSummaries(networks: Dockerode.NetworkInspectInfo[], containers
   });
 }
 
+function toHistoryRow(row: Partial<ImageHistoryRow>): ImageHistoryRow {
+  return {
+    Id: row.Id ?? '',
+    Created: row.Created ?? 0,
+    CreatedBy: row.CreatedBy ?? '',
+    Tags: row.Tags ?? null,
+    Size: row.Size ?? 0,
+    Comment: row.Comment ?? '',
+  };
+}
+
 function shortId(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);
 }
@@ -579,6 +672,23 @@ export function toEngineInfo(info: Record<string, any>): EngineInfo {
     driver: String(info.Driver ?? ''),
     imageStore: snapshotter ? 'containerd' : 'graphdriver',
     swarm: (info.Swarm?.LocalNodeState ?? '') as EngineInfo['swarm'],
+    ...(info.Swarm?.Cluster?.CreatedAt ? { swarmCreatedAt: String(info.Swarm.Cluster.CreatedAt) } : {}),
+    ...(info.DockerRootDir !== undefined ? { daemon: toDaemonInfo(info) } : {}),
+  };
+}
+
+function toDaemonInfo(info: Record<string, any>): EngineDaemonInfo {
+  const mirrors: unknown = info.RegistryConfig?.Mirrors;
+  const securityOptions: unknown = info.SecurityOptions;
+  return {
+    rootDir: String(info.DockerRootDir ?? ''),
+    mirrors: Array.isArray(mirrors) ? mirrors.map(String) : [],
+    indexServer: String(info.IndexServerAddress ?? ''),
+    httpProxy: String(info.HTTPProxy ?? ''),
+    httpsProxy: String(info.HTTPSProxy ?? ''),
+    noProxy: String(info.NoProxy ?? ''),
+    operatingSystem: String(info.OperatingSystem ?? ''),
+    rootless: Array.isArray(securityOptions) && securityOptions.some((option) => String(option).includes('name=rootless')),
   };
 }
 
@@ -595,6 +705,16 @@ export function compareApiVersions(a: string, b: string): number {
 /** Call a dockerode method whose typings omit the options its implementation accepts (ping/version take abortSignal). */
 function withOptions<T>(method: (...args: never[]) => unknown, self: Dockerode, options: object): Promise<T> {
   return (method as unknown as (this: Dockerode, opts: object) => Promise<T>).call(self, options);
+}
+
+/** A 404 means the object is gone: undefined. */
+async function unlessNotFound<T>(p: Promise<T>): Promise<T | undefined> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof EngineError && err.code === 'not-found') return undefined;
+    throw err;
+  }
 }
 
 /** start/stop of a container already in that state answers 304; that is success for us. */

@@ -124,6 +124,129 @@ export class Coalescer {
   }
 }
 
+export interface Clock extends Scheduler {
+  now(): number;
+}
+
+export const realClock: Clock = { ...realScheduler, now: () => Date.now() };
+
+/** How many of a burst's last gaps between items tell how long a silence must be to end it. */
+const RECENT_GAPS = 32;
+
+export interface EventGateOptions {
+  /** Items let through at once after a quiet period (a `docker run` is create, connect, start). */
+  burstCredits?: number;
+  /** This long without an item ends a burst: the credits come back and the pace starts over. */
+  quietMs?: number;
+  /**
+   * In a burst, pending items are flushed once a silence outlasts the burst's recent gaps between items by half (its
+   * trailing edge), but never sooner than settleMs nor later than maxSettleMs after the last one.
+   */
+  settleMs?: number;
+  maxSettleMs?: number;
+  /** In a burst, flushes are at least this far apart; it doubles per flush up to maxIntervalMs. */
+  minIntervalMs?: number;
+  maxIntervalMs?: number;
+}
+
+/**
+ * Leading- and trailing-edge batching for a consumer that updates a model per batch. The first items after a quiet
+ * period pass at once, so a learner's `docker run` shows within a few ms. Past those, a burst is collected and flushed
+ * on its trailing edge (once it falls silent for longer than its recent gaps: a slow burst pauses longer between items
+ * without having ended), and while it goes on at a pace that slows down the longer it lasts: 1,000 events make a dozen
+ * or so updates, not a thousand, and the last of them comes within maxSettleMs of the burst's end. Time is injected so
+ * tests drive it without real timers.
+ */
+
+export class EventGate<T> {
+  private readonly burstCredits: number;
+  private readonly quietMs: number;
+  private readonly minSettleMs: number;
+  private readonly maxSettleMs: number;
+  private readonly minIntervalMs: number;
+  private readonly maxIntervalMs: number;
+  private pendingItems: T[] = [];
+  private credits: number;
+  /** The last gaps between a burst's items (a ring): the burst has settled once a silence outlasts them. */
+  private recentGaps: number[] = [];
+  private interval: number;
+  private lastItemAt = Number.NEGATIVE_INFINITY;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
+  private timer: unknown;
+  private timerDue = 0;
+
+  constructor(private readonly emit: (items: T[]) => void, options: EventGateOptions = {}, private readonly clock: Clock = realClock) {
+    this.burstCredits = options.burstCredits ?? 4;
+    this.quietMs = options.quietMs ?? 1000;
+    this.minSettleMs = options.settleMs ?? 100;
+    this.maxSettleMs = options.maxSettleMs ?? 700;
+    this.minIntervalMs = options.minIntervalMs ?? 100;
+    this.maxIntervalMs = options.maxIntervalMs ?? 2000;
+    this.credits = this.burstCredits;
+    this.interval = this.minIntervalMs;
+  }
+
+  /** Items waiting for the trailing edge. */
+  get pending(): boolean {
+    return this.pendingItems.length > 0;
+  }
+
+  push(item: T): void {
+    const now = this.clock.now();
+    const gap = now - this.lastItemAt;
+    if (gap >= this.quietMs) {
+      this.credits = this.burstCredits;
+      this.interval = this.minIntervalMs;
+      this.recentGaps = [];
+    } else {
+      this.recentGaps.push(gap);
+      if (this.recentGaps.length > RECENT_GAPS) this.recentGaps.shift();
+    }
+    this.lastItemAt = now;
+    this.pendingItems.push(item);
+    if (this.credits > 0 && this.timer === undefined) {
+      this.credits--;
+      this.flush();
+      return;
+    }
+    this.schedule(now);
+  }
+
+  /** Emit what is pending now. */
+  flush(): void {
+    this.cancelTimer();
+    if (this.pendingItems.length === 0) return;
+    const items = this.pendingItems;
+    this.pendingItems = [];
+    this.lastFlushAt = this.clock.now();
+    this.emit(items);
+  }
+
+  dispose(): void {
+    this.cancelTimer();
+    this.pendingItems = [];
+  }
+
+  private schedule(now: number): void {
+    const settleMs = Math.min(Math.max(1.5 * Math.max(0, ...this.recentGaps), this.minSettleMs), this.maxSettleMs);
+    const due = Math.max(now, Math.min(this.lastFlushAt + this.interval, this.lastItemAt + settleMs));
+    if (this.timer !== undefined && this.timerDue === due) return;
+    this.cancelTimer();
+    this.timerDue = due;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+      // The longer a burst lasts, the further apart its updates.
+      this.interval = Math.min(this.interval * 2, this.maxIntervalMs);
+    }, due - now);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
 /** Splits a byte stream into lines (Docker writes one JSON object per line, chunks may split them anywhere). */
 export class LineSplitter {
   private rest = '';

@@ -144,4 +144,210 @@ export interface EngineInfo {
   /** The containerd image store is on (`"containerd-snapshotter": true`, default on new Docker Desktop installs). */
   imageStore: 'containerd' | 'graphdriver';
   swarm: 'active' | 'inactive' | 'pending' | 'error' | 'locked' | '';
+  /** When the swarm this node is in was created (ISO time), if it is a manager of one. */
+  swarmCreatedAt?: string;
+  /** What the daemon itself uses, for the doctor (absent when the engine did not say). */
+  daemon?: EngineDaemonInfo;
+}
+
+/** GET /info fields about the daemon's own setup: data root, registry mirrors, proxies, where it runs. */
+export interface EngineDaemonInfo {
+  /** DockerRootDir, e.g. /var/lib/docker. */
+  rootDir: string;
+  /** RegistryConfig.Mirrors as the daemon uses them (normalized, with a trailing slash). */
+  mirrors: string[];
+  /** IndexServerAddress, normally https://index.docker.io/v1/. */
+  indexServer: string;
+  /** HTTPProxy / HTTPSProxy / NoProxy the daemon uses (credentials already masked by the engine). */
+  httpProxy: string;
+  httpsProxy: string;
+  noProxy: string;
+  /** OperatingSystem, e.g. "Debian GNU/Linux 12 (bookworm)" or "Docker Desktop". */
+  operatingSystem: string;
+  /** SecurityOptions has name=rootless. */
+  rootless: boolean;
+}
+
+// ---- Inspect documents ----
+// The answers of the inspect endpoints (GET /containers/{id}/json, /images/{name}/json …) are passed on as the engine
+// sent them: the explorer's Inspect shows the whole document. These types name the fields the checks, the runner and
+// the scripts read, spelled as in the Engine API (and so as in `docker inspect`, which lessons quote: Config.Image,
+// State.Status). They are our own: nothing above src/engine sees dockerode's types.
+
+/** One host binding of a container port ("0.0.0.0", "8080"); HostPort "" or absent = a random port on start. */
+export interface HostPortBinding {
+  HostIp?: string;
+  HostPort?: string;
+}
+
+/** Bindings by container port ("80/tcp"); null = exposed but not published. */
+export type PortMap = Record<string, HostPortBinding[] | null>;
+
+/** A container's endpoint on one network (NetworkSettings.Networks[<network>]). */
+export interface NetworkEndpoint {
+  NetworkID?: string;
+  Aliases?: string[] | null;
+  IPAddress?: string;
+  /** The fixed address asked for with `--ip`. */
+  IPAMConfig?: { IPv4Address?: string } | null;
+}
+
+/** One entry of a container's Mounts (volumes and binds; `--tmpfs` mounts are in HostConfig.Tmpfs). */
+export interface MountPoint {
+  Type: string;
+  /** The volume's name (volumes only). */
+  Name?: string;
+  /** Host path (binds) or the volume's mountpoint. */
+  Source: string;
+  Destination: string;
+  RW: boolean;
+}
+
+/** GET /containers/{id}/json. */
+export interface ContainerDetails {
+  Id: string;
+  /** With docker's leading slash: "/web". */
+  Name: string;
+  RestartCount?: number;
+  State: {
+    /** created, running, paused, restarting, removing, exited or dead. */
+    Status: string;
+    Running: boolean;
+    Paused: boolean;
+    ExitCode: number;
+    /** RFC 3339 time of the last start ("0001-01-01T00:00:00Z" when never started). */
+    StartedAt: string;
+    /** Only for containers with a health check. */
+    Health?: { Status: string };
+  };
+  Config: {
+    /** The image as the user named it. */
+    Image: string;
+    Hostname: string;
+    Env?: string[] | null;
+    Cmd?: string[] | null;
+    Labels?: Record<string, string> | null;
+    ExposedPorts?: Record<string, unknown> | null;
+    Tty: boolean;
+    OpenStdin: boolean;
+  };
+  HostConfig: {
+    /** "default" is the bridge network. */
+    NetworkMode?: string;
+    PortBindings?: PortMap | null;
+    RestartPolicy?: { Name?: string; MaximumRetryCount?: number };
+    /** Bytes; 0 = no limit. */
+    Memory?: number;
+    NanoCpus?: number;
+    CpuShares?: number;
+    ReadonlyRootfs?: boolean;
+    /** `--tmpfs` mounts: destination → options ("rw,size=1m"). */
+    Tmpfs?: Record<string, string> | null;
+  };
+  NetworkSettings: {
+    /** The live bindings of a running container. */
+    Ports?: PortMap | null;
+    Networks?: Record<string, NetworkEndpoint> | null;
+  };
+  Mounts?: MountPoint[] | null;
+}
+
+/** An image's HEALTHCHECK (durations in nanoseconds). */
+export interface HealthcheckConfig {
+  Test?: string[];
+  Interval?: number;
+  Retries?: number;
+}
+
+/** GET /images/{name}/json. */
+export interface ImageDetails {
+  Id: string;
+  RepoTags?: string[] | null;
+  Author?: string;
+  Comment?: string;
+  /** Bytes. */
+  Size: number;
+  Config: {
+    /** A plain string in some old images. */
+    Cmd?: string[] | string | null;
+    Entrypoint?: string[] | string | null;
+    Env?: string[] | null;
+    ExposedPorts?: Record<string, unknown> | null;
+    WorkingDir?: string;
+    User?: string;
+    Labels?: Record<string, string> | null;
+    Volumes?: Record<string, unknown> | null;
+    Healthcheck?: HealthcheckConfig | null;
+    StopSignal?: string;
+    OnBuild?: string[] | null;
+  };
+  RootFS: { Layers?: string[] };
+}
+
+/** One row of GET /images/{name}/history, newest first (`docker history`). */
+export interface ImageHistoryRow {
+  /** The layer's image id, or "<missing>". */
+  Id: string;
+  /** Unix seconds. */
+  Created: number;
+  /** The instruction that made the row ("/bin/sh -c #(nop)  CMD …", "RUN …"). */
+  CreatedBy: string;
+  Tags: string[] | null;
+  Size: number;
+  Comment: string;
+}
+
+/** GET /volumes/{name}. */
+export interface VolumeDetails {
+  Name: string;
+  Driver: string;
+  Mountpoint: string;
+  Labels?: Record<string, string> | null;
+  Scope?: string;
+  CreatedAt?: string;
+}
+
+/** GET /networks/{id}. */
+export interface NetworkDetails {
+  Id: string;
+  Name: string;
+  /** ISO time. */
+  Created?: string;
+  Driver: string;
+  Scope?: string;
+  Internal?: boolean;
+  IPAM?: { Config?: { Subnet?: string; Gateway?: string }[] | null } | null;
+  /** Attached (running) containers by id. */
+  Containers?: Record<string, { Name: string }> | null;
+  Labels?: Record<string, string> | null;
+}
+
+/** A published port of a swarm service. */
+export interface ServicePort {
+  TargetPort?: number;
+  PublishedPort?: number;
+  Protocol?: string;
+}
+
+/** GET /services/{id} (and each entry of GET /services). */
+export interface ServiceDetails {
+  ID: string;
+  Spec?: {
+    Name?: string;
+    Labels?: Record<string, string>;
+    Mode?: { Replicated?: { Replicas?: number }; Global?: object };
+    /** The image is pinned by digest: "nginx:latest@sha256:…". */
+    TaskTemplate?: { ContainerSpec?: { Image?: string } };
+    EndpointSpec?: { Ports?: ServicePort[] };
+  };
+  /** The ports as the swarm actually published them. */
+  Endpoint?: { Ports?: ServicePort[] };
+}
+
+/** One entry of GET /tasks. */
+export interface TaskDetails {
+  ID: string;
+  ServiceID?: string;
+  DesiredState?: string;
+  Status?: { State?: string; Err?: string };
 }

@@ -2,7 +2,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { t } from '../i18n';
-import { analyzeLesson, type LessonAnalysis } from './parse';
+import { analyzeLesson, type LessonAnalysis, type ParseOptions } from './parse';
 import type { Diagnostic, Lesson } from './schema';
 
 const NOT_LESSONS = new Set(['readme.md', 'sources.md']);
@@ -43,7 +43,7 @@ export function duplicateDiagnostics(files: AnalyzedFile[]): Diagnostic[] {
   return diagnostics;
 }
 
-export async function analyzeFiles(files: string[]): Promise<{ analyzed: AnalyzedFile[]; diagnostics: Diagnostic[] }> {
+export async function analyzeFiles(files: string[], options: ParseOptions = {}): Promise<{ analyzed: AnalyzedFile[]; diagnostics: Diagnostic[] }> {
   const analyzed: AnalyzedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
@@ -54,14 +54,17 @@ export async function analyzeFiles(files: string[]): Promise<{ analyzed: Analyze
       diagnostics.push({ file, line: 1, severity: 'error', message: t('cannot read the lesson file: {0}', (error as Error).message) });
       continue;
     }
-    const analysis = analyzeLesson(text, file);
+    const analysis = analyzeLesson(text, file, options);
     analyzed.push({ file, analysis });
     diagnostics.push(...analysis.diagnostics);
   }
   return { analyzed, diagnostics };
 }
 
-/** Parse every lesson in `dir`. Lessons with errors are left out (their diagnostics say why); the rest sorted by order. */
+/**
+ * Parse every lesson in `dir`. Lessons with errors are left out (their diagnostics say why); the rest sorted by order.
+ * Check blocks are parsed on first use (ParseOptions): listing the course needs none; lint checks them all.
+ */
 export async function loadLessons(dir: string): Promise<{ lessons: Lesson[]; diagnostics: Diagnostic[] }> {
   let files: string[];
   try {
@@ -69,7 +72,7 @@ export async function loadLessons(dir: string): Promise<{ lessons: Lesson[]; dia
   } catch (error) {
     return { lessons: [], diagnostics: [{ file: dir, line: 1, severity: 'error', message: t('cannot read the lessons folder: {0}', (error as Error).message) }] };
   }
-  const { analyzed, diagnostics } = await analyzeFiles(files);
+  const { analyzed, diagnostics } = await analyzeFiles(files, { checks: 'on-use' });
   const duplicates = duplicateDiagnostics(analyzed);
   diagnostics.push(...duplicates);
   const rejected = new Set(duplicates.map((d) => d.file));

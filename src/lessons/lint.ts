@@ -13,7 +13,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /** Lint one lesson's text (no file access). */
 export function lintText(text: string, file: string): Diagnostic[] {
-  return lintAnalysis(analyzeLesson(text, file), file);
+  return lintAnalysis(analyzeLesson(text, file, { checks: 'now' }), file);
 }
 
 /** Lint a lesson already analysed (the parser's diagnostics plus the advice). */
@@ -33,7 +33,7 @@ export async function lintFiles(paths: readonly string[]): Promise<Diagnostic[]>
       diagnostics.push({ file: given, line: 1, severity: 'error', message: t('cannot read {0}: {1}', given, (error as Error).message) });
     }
   }
-  const { analyzed, diagnostics: parsed } = await analyzeFiles([...new Set(files)]);
+  const { analyzed, diagnostics: parsed } = await analyzeFiles([...new Set(files)], { checks: 'now' });
   diagnostics.push(...parsed, ...duplicateDiagnostics(analyzed));
   for (const { file, analysis } of analyzed) diagnostics.push(...adviceFor(analysis, file));
   return sortDiagnostics(diagnostics);

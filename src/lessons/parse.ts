@@ -9,7 +9,7 @@ import {
 } from './schema';
 import {
   errorText, invalidVarValue, issueDiagnostics, parseCheckBlock, parseYamlAt, varNamesIn,
-  type RawCheckItem, type VarValues,
+  type CheckBlock, type RawCheckItem, type VarValues,
 } from './substitute';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -38,17 +38,20 @@ export interface AttrError {
   message: string;
 }
 
+const ATTR_KEY = /[A-Za-z_][\w-]*/y;
+const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
+
 /** `key=value key="quoted \"value\""` → record. Bare values end at whitespace; quoted ones support \" and \\. */
 export function tokenizeAttrs(text: string): { attrs: Record<string, string>; errors: AttrError[] } {
   const attrs: Record<string, string> = {};
   const errors: AttrError[] = [];
   let i = 0;
-  const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
   while (i < text.length) {
     while (isSpace(text[i])) i++;
     if (i >= text.length) break;
     const start = i;
-    const key = /^[A-Za-z_][\w-]*/.exec(text.slice(i))?.[0];
+    ATTR_KEY.lastIndex = i;
+    const key = ATTR_KEY.exec(text)?.[0];
     if (!key || text[i + key.length] !== '=') {
       while (i < text.length && !isSpace(text[i])) i++;
       errors.push({ offset: start, message: t('expected key=value in the step\'s fence, found "{0}" (quote values with spaces: title="…")', text.slice(start, i)) });
@@ -126,6 +129,8 @@ export interface StepDraft {
   rawChecks: RawCheckItem[];
   /** The check block had errors (already reported). */
   checkBlockFailed?: boolean;
+  /** The check block is parsed on first use (ParseOptions.checks 'on-use'): rawChecks stays empty. */
+  checksDeferred?: boolean;
   /** 1-based file line of each part, for messages. */
   inputLine?: number;
   solutionLine?: number;
@@ -141,18 +146,30 @@ export interface LessonAnalysis {
   keyLine(path: string[]): number;
 }
 
-export function parseLesson(text: string, file: string): { lesson?: Lesson; diagnostics: Diagnostic[] } {
-  const { lesson, diagnostics } = analyzeLesson(text, file);
+export interface ParseOptions {
+  /**
+   * When the `yaml check` blocks are parsed (most of a lesson's parse time is the yaml library on them).
+   * 'on-use' (default: listing lessons and drawing a page need no check): a step's block is parsed with the default
+   * values on the first read of its `checks` or `hint`; a broken block then surfaces when the step is run or checked
+   * (resolveStep reports its diagnostics, with their lines), and in lint.
+   * 'now' (lint): every block while parsing, each problem a diagnostic with its exact line.
+   */
+  checks?: 'now' | 'on-use';
+}
+
+/** The lesson, or the diagnostics why not; check blocks are validated on first use unless `checks: 'now'`. */
+export function parseLesson(text: string, file: string, options: ParseOptions = {}): { lesson?: Lesson; diagnostics: Diagnostic[] } {
+  const { lesson, diagnostics } = analyzeLesson(text, file, options);
   return { lesson, diagnostics };
 }
 
 /** parseLesson with the intermediate results lint wants. */
-export function analyzeLesson(text: string, file: string): LessonAnalysis {
+export function analyzeLesson(text: string, file: string, options: ParseOptions = {}): LessonAnalysis {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lineCount = normalized.split('\n').length;
   const analysis: LessonAnalysis = { steps: [], diagnostics: [], keyLine: () => 1 };
   try {
-    analyze(normalized, file, analysis);
+    analyze(normalized, file, analysis, options.checks !== 'now');
   } catch (error) {
     // A bug of ours must not take the editor or the CLI down; say where it happened in one line.
     analysis.lesson = undefined;
@@ -167,9 +184,12 @@ export function analyzeLesson(text: string, file: string): LessonAnalysis {
   return analysis;
 }
 
+// Fences are block tokens: the inline rules (emphasis, links, typography) cannot change them, so the parser runs only
+// the block pass (the renderer does the full parse).
 const tokenizer = new MarkdownIt({ html: false });
+tokenizer.core.ruler.enableOnly(['normalize', 'block']);
 
-function analyze(text: string, file: string, analysis: LessonAnalysis): void {
+function analyze(text: string, file: string, analysis: LessonAnalysis, deferChecks: boolean): void {
   const diagnostics = analysis.diagnostics;
   const error = (line: number, message: string, column?: number) => diagnostics.push({ file, line, column, severity: 'error', message });
   const warn = (line: number, message: string) => diagnostics.push({ file, line, severity: 'warning', message });
@@ -258,6 +278,11 @@ function analyze(text: string, file: string, analysis: LessonAnalysis): void {
       }
       step.checksSource = content;
       step.checksLine = fenceLine;
+      if (deferChecks) {
+        parseChecksOnUse(step, () => parseCheckBlock(content, fenceLine + 1, file, defaults));
+        current.checksDeferred = true;
+        continue;
+      }
       const block = parseCheckBlock(content, fenceLine + 1, file, defaults);
       diagnostics.push(...block.diagnostics);
       step.checks = block.checks;
@@ -307,6 +332,21 @@ function analyze(text: string, file: string, analysis: LessonAnalysis): void {
       markdownLine: parts.markdownLine,
     };
   }
+}
+
+/**
+ * `step.checks` and `step.hint` as properties that parse the block once, on first read. Enumerable, so spreading or
+ * comparing a step sees values; assigning replaces them with plain values.
+ */
+function parseChecksOnUse(step: Step, parse: () => CheckBlock): void {
+  let block: CheckBlock | undefined;
+  const lazy = <K extends 'checks' | 'hint'>(key: K, read: (parsed: CheckBlock) => Step[K]): PropertyDescriptor => ({
+    enumerable: true,
+    configurable: true,
+    get: () => read((block ??= parse())),
+    set: (value: Step[K]) => Object.defineProperty(step, key, { value, writable: true, enumerable: true, configurable: true }),
+  });
+  Object.defineProperties(step, { checks: lazy('checks', (parsed) => parsed.checks), hint: lazy('hint', (parsed) => parsed.hint) });
 }
 
 /** The file line where `{{name}}` first appears in the step's fences. */
@@ -386,8 +426,11 @@ type Report = (line: number, message: string) => void;
 function checkStepRules(draft: StepDraft, earlier: Set<string>, error: Report, warn: Report): void {
   const { step } = draft;
   const needsChecks = step.kind === 'run' || step.kind === 'destructive' || step.kind === 'interactive';
-  // A block that failed to parse was reported already; only a missing or empty block is reported here.
-  const hasCheckItems = draft.rawChecks.some((item) => item.kind !== 'hint');
+  // A block that failed to parse was reported already; only a missing or empty block is reported here (a deferred
+  // block that holds only comments or a hint is left to lint).
+  const hasCheckItems = draft.checksDeferred
+    ? (step.checksSource ?? '').trim() !== ''
+    : draft.rawChecks.some((item) => item.kind !== 'hint');
   if (needsChecks && !hasCheckItems && !draft.checkBlockFailed) {
     error(step.line, t('step \'{0}\' has no checks: add a ```yaml check``` block after it', step.id));
   }

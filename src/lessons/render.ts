@@ -22,11 +22,14 @@ function hljs(): HLJSApi {
   for (const [name, grammar] of Object.entries(grammars)) core.registerLanguage(name, grammar);
   return (highlighter = core);
 }
-function loadMarkdownIt(): { MarkdownItClass: typeof MarkdownIt; cjkFriendly: (md: MarkdownIt.MarkdownIt) => void } {
+type Plugin = (md: MarkdownIt.MarkdownIt) => void;
+function loadMarkdownIt(): { MarkdownItClass: typeof MarkdownIt; cjkFriendly: Plugin; cjkBreaks: Plugin } {
   return {
     MarkdownItClass: interop<typeof MarkdownIt>(require('markdown-it')),
     // ESM-only; node ≥ 20.19 require()s it and esbuild bundles it.
-    cjkFriendly: interop<(md: MarkdownIt.MarkdownIt) => void>(require('markdown-it-cjk-friendly')),
+    cjkFriendly: interop<Plugin>(require('markdown-it-cjk-friendly')),
+    // A line break inside a Chinese paragraph is not a space ("打印一段\n说明文字" → "打印一段说明文字").
+    cjkBreaks: interop<Plugin>(require('markdown-it-cjk-breaks')),
   };
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -54,9 +57,10 @@ let markdown: MarkdownIt.MarkdownIt | undefined;
 
 function renderer(): MarkdownIt.MarkdownIt {
   if (markdown) return markdown;
-  const { MarkdownItClass, cjkFriendly } = loadMarkdownIt();
+  const { MarkdownItClass, cjkFriendly, cjkBreaks } = loadMarkdownIt();
   const md = new MarkdownItClass({ html: false, linkify: true, typographer: false });
   md.use(cjkFriendly);
+  md.core.ruler.push('cjk_breaks', cjkBreaksRule(cjkBreaks));
   const escape = md.utils.escapeHtml;
 
   md.renderer.rules.fence = (tokens, idx, _options, env) => {
@@ -80,6 +84,45 @@ function renderer(): MarkdownIt.MarkdownIt {
   };
   markdown = md;
   return md;
+}
+
+type InlineToken = { type: string; content: string };
+type CoreRule = (state: { tokens: { type: string; children: InlineToken[] | null }[] }) => void;
+
+/**
+ * markdown-it-cjk-breaks, asked about one line break at a time. Its 2.0.0 rule throws on an empty text token beside a
+ * break ("**粗**\n文", "中\n`code`\n文": markdown-it makes such tokens around emphasis, and the rule leaves one for each
+ * break it removes; fixed upstream after 2.0.0). So each break is shown to it alone, between the nearest non-empty text
+ * before and after (a space where there is none, as the plugin assumes), and its answer is applied.
+ */
+function cjkBreaksRule(plugin: Plugin): CoreRule {
+  let rule: CoreRule | undefined;
+  plugin({ core: { ruler: { push: (_name: string, fn: CoreRule) => { rule = fn; } } } } as unknown as MarkdownIt.MarkdownIt);
+  if (!rule) throw new Error('markdown-it-cjk-breaks added no rule');
+  const removes = (before: string, after: string): boolean => {
+    const probe = { type: 'softbreak', content: '' };
+    rule!({ tokens: [{ type: 'inline', children: [{ type: 'text', content: before }, probe, { type: 'text', content: after }] }] });
+    return probe.type !== 'softbreak';
+  };
+  const nearestChar = (children: InlineToken[], from: number, step: 1 | -1): string => {
+    for (let i = from + step; i >= 0 && i < children.length; i += step) {
+      if (children[i].type !== 'text' || children[i].content === '') continue;
+      const chars = Array.from(children[i].content);
+      return step < 0 ? chars[chars.length - 1] : chars[0];
+    }
+    return ' ';
+  };
+  return (state) => {
+    for (const block of state.tokens) {
+      if (block.type !== 'inline' || !block.children) continue;
+      const children = block.children;
+      children.forEach((token, i) => {
+        if (token.type !== 'softbreak' || !removes(nearestChar(children, i, -1), nearestChar(children, i, 1))) return;
+        token.type = 'text';
+        token.content = '';
+      });
+    }
+  };
 }
 
 function highlightedCode(content: string, lang: string, escape: (text: string) => string): string {

@@ -2,15 +2,11 @@
 // (with the defaults) and the runner (with the learner's overrides, via resolveStep) substitute first, then validate.
 import { YAML, type Yaml } from './yaml';
 import type { z } from 'zod';
+import { CHECK_KINDS, checkSchemaOf, type Check, type CheckKind } from '../checks/kinds';
 import { t } from '../i18n';
 import { substituteShell } from './shell';
 import { MAX_TEXT_LENGTH, varProblem } from './variables';
-import {
-  CHECK_KINDS, containerCheck, execCheck, exitCodeCheck, fileCheck, hintItem, httpCheck, imageCheck, logsCheck,
-  mountCheck, networkCheck, outputCheck, portCheck, registryCheck, serviceCheck, swarmCheck, volumeCheck,
-  workspaceFileCheck,
-  type Check, type CheckKind, type Diagnostic, type Lesson, type Step, type Variable,
-} from './schema';
+import { hintItem, type Diagnostic, type Lesson, type Step, type Variable } from './schema';
 
 /** `{{name}}` with an identifier inside; Go templates (`{{.ID}}`, `{{json .}}`) never match. */
 const VAR_PATTERN = /\{\{\s*([A-Za-z_]\w*)\s*\}\}/g;
@@ -181,13 +177,6 @@ export function issueDiagnostics(
 // ---------------------------------------------------------------------------------------------------------------
 // Check blocks
 
-const CHECK_SCHEMAS: Record<CheckKind, z.ZodType> = {
-  container: containerCheck, image: imageCheck, port: portCheck, mount: mountCheck, volume: volumeCheck,
-  network: networkCheck, exec: execCheck, file: fileCheck, logs: logsCheck, http: httpCheck, output: outputCheck,
-  exitCode: exitCodeCheck, workspaceFile: workspaceFileCheck, swarm: swarmCheck, service: serviceCheck,
-  registry: registryCheck,
-};
-
 /** Keys every check may carry besides its kind. */
 const COMMON_KEYS = new Set(['hint', 'within', 'when']);
 
@@ -266,12 +255,12 @@ export function parseCheckBlock(source: string, firstLine: number, file: string,
       return;
     }
     block.items.push({ kind, value, line: at.line });
-    const parsed = CHECK_SCHEMAS[kind].safeParse(substituted);
+    const parsed = checkSchemaOf(kind).safeParse(substituted);
     if (!parsed.success) {
       block.diagnostics.push(...issueDiagnostics(parsed.error.issues, substituted, yaml, [index], file, (m) => t('{0} check: {1}', kind, m)));
       return;
     }
-    block.checks.push(parsed.data as Check);
+    block.checks.push(parsed.data);
   });
   return block;
 }

@@ -17,12 +17,16 @@ export type { EngineState, DeclaredNames, StepRecording } from './record';
 export { planReset, resetLesson, describeResetItem } from './reset';
 export type { ResetItem, ResetKind, ResetOptions, ResetResult } from './reset';
 export {
-  prepareStep, executeStep, checkStep, runStep, runLesson, ensureLessonImages, selectSteps, unknownStepIds, workDirOf,
+  prepareStep, executeStep, checkStep, ensureLessonImages, explainMessage, selectSteps, unknownStepIds, workDirOf,
 } from './runner';
 export type {
-  PrepareOptions, PreparedStep, RunnerContext, ExecuteResult, CheckStepOptions, RunStepOptions, RunLessonOptions, LessonRun,
-  VarOverrides,
+  PrepareOptions, PreparedStep, RunnerContext, ExecuteResult, CheckStepOptions, StepSelection, VarOverrides,
 } from './runner';
+export { runStepSession, checkStepSession, runStep, runLesson } from './session';
+export { objectsMadeBy, stepMaking } from './makers';
+export type { MadeKind, MadeObject } from './makers';
+export { missingPrerequisites, redoChain, undoSteps } from './rerun';
+export type { StepHooks, StepPhase, StepSessionOptions, CheckSessionOptions, RunLessonOptions, LessonRun } from './session';
 export { recordedCommand, plainTranscript, readTranscript } from './transcript';
 export { engineProfile, applicableChecks, describeProfile, conditionHolds, builderFor, engineVersionMatches } from './profile';
 export type { EngineProfile } from './profile';

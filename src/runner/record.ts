@@ -1,17 +1,20 @@
-// What a lesson made, for reset. Around each step: snapshot the engine, watch its events, snapshot again, and keep
-// every NEW object that carries the lesson label or whose name the lesson declares in `creates`. Objects that existed
-// before the step (a learner's own `webserver`) are never recorded, so reset can never remove them.
+// What a lesson made, for reset and for running a step again. Around each step: snapshot the engine, snapshot again
+// after it, and keep every NEW object that carries the lesson label or whose name the lesson declares in `creates`.
+// Objects that existed before the step (a learner's own `webserver`) are never recorded, so reset can never remove them.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { DockerEngine, Disposable } from '../engine/api';
+import type { DockerEngine } from '../engine/api';
 import { LESSON_LABEL } from '../engine/types';
 import type { Lesson } from '../lessons/schema';
 import type { CreatedObject, CreatedObjectStore } from './types';
 
 interface Named { name: string; labels: Record<string, string> }
 
+/** A container, with the volumes (by name) and networks it uses: what goes with them when they go. */
+interface ContainerEntry extends Named { volumes?: string[]; networks?: string[] }
+
 export interface EngineState {
-  containers: Map<string, Named>; // by id
+  containers: Map<string, ContainerEntry>; // by id
   images: Map<string, { tags: string[]; labels: Record<string, string> }>; // by id
   volumes: Map<string, Named>; // by name
   networks: Map<string, Named>; // by id
@@ -54,7 +57,10 @@ export function declaredNames(lesson: Lesson, substitute: (text: string) => stri
 export async function takeSnapshot(engine: DockerEngine): Promise<EngineState> {
   const snapshot = await engine.snapshot();
   const state: EngineState = {
-    containers: new Map(snapshot.containers.map((c) => [c.id, { name: c.name, labels: c.labels ?? {} }])),
+    containers: new Map(snapshot.containers.map((c) => [c.id, {
+      name: c.name, labels: c.labels ?? {}, networks: c.networks ?? [],
+      volumes: (c.mounts ?? []).filter((m) => m.type === 'volume' && m.name).map((m) => m.name!),
+    }])),
     images: new Map(snapshot.images.map((i) => [i.id, {
       tags: i.repoTags.filter((tag) => tag !== '<none>:<none>'), labels: i.labels ?? {},
     }])),
@@ -64,11 +70,9 @@ export async function takeSnapshot(engine: DockerEngine): Promise<EngineState> {
     services: new Map(),
   };
   try {
-    const info = await engine.api.info() as { Swarm?: { LocalNodeState?: string } };
-    state.swarm = info.Swarm?.LocalNodeState === 'active' ? 'active' : 'inactive';
+    state.swarm = (await engine.info()).swarm === 'active' ? 'active' : 'inactive';
     if (state.swarm === 'active') {
-      const services = await engine.api.listServices() as { ID: string; Spec?: { Name?: string; Labels?: Record<string, string> } }[];
-      for (const service of services) {
+      for (const service of await engine.listServices()) {
         state.services.set(service.ID, { name: service.Spec?.Name ?? service.ID, labels: service.Spec?.Labels ?? {} });
       }
     }
@@ -113,9 +117,13 @@ export function diffCreated(
   return created;
 }
 
-/** Merge newly created objects into the lesson's record; a re-created name replaces the stale entry. */
+/**
+ * Merge newly created objects into the lesson's record; a re-created name replaces the stale entry. A working-folder
+ * file is kept per step that changed it (a step run again puts back only what it and later steps changed).
+ */
 export function mergeRecords(existing: CreatedObject[], added: CreatedObject[]): CreatedObject[] {
-  const key = (o: CreatedObject) => `${o.kind}\u0000${o.kind === 'image' ? (o.id ? `id:${o.id}` : `tag:${o.name}`) : o.name}`;
+  const name = (o: CreatedObject) => o.kind === 'image' ? (o.id ? `id:${o.id}` : `tag:${o.name}`) : o.kind === 'file' ? `${o.name}\u0000${o.stepId}` : o.name;
+  const key = (o: CreatedObject) => `${o.kind}\u0000${name(o)}`;
   const merged = new Map(existing.map((o) => [key(o), o]));
   for (const o of added) merged.set(key(o), o);
   return [...merged.values()];
@@ -123,16 +131,13 @@ export function mergeRecords(existing: CreatedObject[], added: CreatedObject[]):
 
 export interface StepRecording {
   created: CreatedObject[];
-  /** Created and removed again during the step (seen in events only); informational. */
-  transient: { kind: string; id: string; name?: string }[];
 }
 
-/** Snapshot + event watch around one step. */
+/**
+ * A snapshot before the step and one after. What outlives the step is all reset and a re-run need: an object made and
+ * removed within the step (a `--rm` container) leaves nothing to take back.
+ */
 export class StepRecorder {
-  private readonly createdIds = new Map<string, { kind: string; id: string; name?: string }>();
-  private readonly destroyedIds = new Set<string>();
-  private subscription?: Disposable;
-
   private constructor(
     private readonly engine: DockerEngine,
     private readonly before: EngineState,
@@ -141,28 +146,14 @@ export class StepRecorder {
     private readonly stepId: string,
   ) {}
 
-  static async start(engine: DockerEngine, lessonId: string, names: DeclaredNames, stepId: string): Promise<StepRecorder> {
-    const recorder = new StepRecorder(engine, await takeSnapshot(engine), lessonId, names, stepId);
-    try {
-      recorder.subscription = engine.events().onEvent((event) => {
-        if (event.kind === 'other' || !event.id) return;
-        if (event.action === 'create') recorder.createdIds.set(event.id, { kind: event.kind, id: event.id, name: event.name });
-        if (event.action === 'destroy' || event.action === 'delete' || event.action === 'remove') recorder.destroyedIds.add(event.id);
-      });
-    } catch {
-      // without events the snapshots still catch everything that outlives the step
-    }
-    return recorder;
+  /** `before`: the engine as it is now, when the caller has just looked (no second snapshot). */
+  static async start(engine: DockerEngine, lessonId: string, names: DeclaredNames, stepId: string, before?: EngineState): Promise<StepRecorder> {
+    return new StepRecorder(engine, before ?? await takeSnapshot(engine), lessonId, names, stepId);
   }
 
   async finish(): Promise<StepRecording> {
-    // Let in-flight events of the step's last command arrive before we stop listening.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    this.subscription?.dispose();
     const after = await takeSnapshot(this.engine);
-    const created = diffCreated(this.before, after, this.lessonId, this.names, this.stepId);
-    const transient = [...this.createdIds.values()].filter((o) => this.destroyedIds.has(o.id));
-    return { created, transient };
+    return { created: diffCreated(this.before, after, this.lessonId, this.names, this.stepId) };
   }
 }
 

@@ -6,7 +6,7 @@ import { isEngineError } from '../engine/errors';
 import { LESSON_LABEL, isStandInImage, isStandInOwnTag } from '../engine/types';
 import { t } from '../i18n';
 import type { Lesson } from '../lessons/schema';
-import { normalizeImageRef, takeSnapshot } from './record';
+import { normalizeImageRef, takeSnapshot, type EngineState } from './record';
 import type { CreatedObject, CreatedObjectStore } from './types';
 import { lessonWorkDir } from './workdir';
 
@@ -46,22 +46,27 @@ export interface ResetResult {
 // go too (a stack's named volume still mounted by a task container, the docker_gwbridge network `swarm init` made).
 const ORDER: ResetKind[] = ['container', 'service', 'swarm', 'network', 'volume', 'image-tag', 'image', 'files'];
 
-/** What reset would remove, in removal order. */
-export async function planReset(lesson: Lesson, engine: DockerEngine, recorded: CreatedObject[], workRoot?: string): Promise<ResetItem[]> {
-  const lessonId = lesson.meta.id;
-  const ours = (labels: Record<string, string> | undefined) => labels?.[LESSON_LABEL] === lessonId;
-  const state = await takeSnapshot(engine);
-  const items: ResetItem[] = [];
-  const seen = new Set<string>();
-  const add = (item: ResetItem) => {
-    // Tags are removed one by one: two tags on one image are two items.
-    const key = item.kind === 'image-tag' ? `${item.kind}\u0000${item.name}` : `${item.kind}\u0000${item.id ?? item.name}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      items.push(item);
-    }
-  };
+/** Collects removal items once each (tags one by one: two tags on one image are two items). */
+class Plan {
+  readonly items: ResetItem[] = [];
+  private readonly seen = new Set<string>();
 
+  add(item: ResetItem): void {
+    const key = item.kind === 'image-tag' ? `${item.kind}\u0000${item.name}` : `${item.kind}\u0000${item.id ?? item.name}`;
+    if (!this.seen.has(key)) {
+      this.seen.add(key);
+      this.items.push(item);
+    }
+  }
+
+  /** In removal order. */
+  sorted(): ResetItem[] {
+    return this.items.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+  }
+}
+
+/** Recorded objects that still exist as recorded. */
+async function addRecorded(plan: Plan, engine: DockerEngine, state: EngineState, recorded: readonly CreatedObject[]): Promise<void> {
   // Never remove a practice stand-in or one of its own tags; a tag a lesson added to one (docker tag nginx x) may go.
   const standinIds = new Set([...state.images]
     .filter(([, image]) => isStandInImage({ labels: image.labels, repoTags: image.tags })).map(([id]) => id));
@@ -73,69 +78,132 @@ export async function planReset(lesson: Lesson, engine: DockerEngine, recorded: 
       case 'container': {
         // Only the very container we recorded: a same-name container made later by the learner has another id.
         const current = object.id ? state.containers.get(object.id) : undefined;
-        if (current) add({ kind: 'container', name: current.name, id: object.id, reason: 'recorded' });
+        if (current) plan.add({ kind: 'container', name: current.name, id: object.id, reason: 'recorded' });
         break;
       }
       case 'network': {
         const current = object.id ? state.networks.get(object.id) : undefined;
-        if (current) add({ kind: 'network', name: current.name, id: object.id, reason: 'recorded' });
+        if (current) plan.add({ kind: 'network', name: current.name, id: object.id, reason: 'recorded' });
         break;
       }
       case 'volume':
-        if (state.volumes.has(object.name)) add({ kind: 'volume', name: object.name, reason: 'recorded' });
+        if (state.volumes.has(object.name)) plan.add({ kind: 'volume', name: object.name, reason: 'recorded' });
         break;
       case 'service': {
         const current = [...state.services].find(([id, s]) => id === object.id || (!object.id && s.name === object.name));
-        if (current) add({ kind: 'service', name: current[1].name, id: current[0], reason: 'recorded' });
+        if (current) plan.add({ kind: 'service', name: current[1].name, id: current[0], reason: 'recorded' });
         break;
       }
       case 'image': {
         if (object.id) {
-          if (state.images.has(object.id) && !standinIds.has(object.id)) add({ kind: 'image', name: object.name, id: object.id, reason: 'recorded' });
+          if (state.images.has(object.id) && !standinIds.has(object.id)) plan.add({ kind: 'image', name: object.name, id: object.id, reason: 'recorded' });
         } else {
           const tag = normalizeImageRef(object.name);
           const owner = tagOwner.get(tag);
           const image = owner ? state.images.get(owner) : undefined;
           if (owner && image && !isStandInOwnTag({ labels: image.labels, repoTags: image.tags }, tag)) {
-            add({ kind: 'image-tag', name: tag, id: owner, reason: 'recorded' });
+            plan.add({ kind: 'image-tag', name: tag, id: owner, reason: 'recorded' });
           }
         }
         break;
       }
       case 'swarm':
         if (state.swarm === 'active') {
-          add({ kind: 'swarm', name: 'swarm', reason: 'recorded' });
+          plan.add({ kind: 'swarm', name: 'swarm', reason: 'recorded' });
           const gwbridge = await swarmGatewayBridge(engine);
-          if (gwbridge) add({ kind: 'network', name: GWBRIDGE, id: gwbridge, reason: 'recorded' });
+          if (gwbridge) plan.add({ kind: 'network', name: GWBRIDGE, id: gwbridge, reason: 'recorded' });
         } else {
           // The lesson's swarm is gone (`swarm leave --force`), yet its task containers linger a moment while the
           // engine deletes them: they can only be that swarm's, so go with them (and their anonymous volumes).
           for (const [id, c] of state.containers) {
-            if (c.labels[SWARM_TASK_LABEL] !== undefined) add({ kind: 'container', name: c.name, id, reason: 'recorded' });
+            if (c.labels[SWARM_TASK_LABEL] !== undefined) plan.add({ kind: 'container', name: c.name, id, reason: 'recorded' });
           }
         }
         break;
       case 'file':
-        break; // files are covered by the working folder below
+        break; // files are covered by the working folder (reset) or restored (a step run again)
     }
   }
+}
 
-  for (const [id, c] of state.containers) if (ours(c.labels)) add({ kind: 'container', name: c.name, id, reason: 'label' });
-  for (const [id, s] of state.services) if (ours(s.labels)) add({ kind: 'service', name: s.name, id, reason: 'label' });
-  for (const [id, n] of state.networks) if (ours(n.labels)) add({ kind: 'network', name: n.name, id, reason: 'label' });
-  for (const [name, v] of state.volumes) if (ours(v.labels)) add({ kind: 'volume', name, reason: 'label' });
+/** What reset would remove, in removal order. */
+export async function planReset(lesson: Lesson, engine: DockerEngine, recorded: CreatedObject[], workRoot?: string): Promise<ResetItem[]> {
+  const lessonId = lesson.meta.id;
+  const ours = (labels: Record<string, string> | undefined) => labels?.[LESSON_LABEL] === lessonId;
+  const state = await takeSnapshot(engine);
+  const plan = new Plan();
+  await addRecorded(plan, engine, state, recorded);
+
+  for (const [id, c] of state.containers) if (ours(c.labels)) plan.add({ kind: 'container', name: c.name, id, reason: 'label' });
+  for (const [id, s] of state.services) if (ours(s.labels)) plan.add({ kind: 'service', name: s.name, id, reason: 'label' });
+  for (const [id, n] of state.networks) if (ours(n.labels)) plan.add({ kind: 'network', name: n.name, id, reason: 'label' });
+  for (const [name, v] of state.volumes) if (ours(v.labels)) plan.add({ kind: 'volume', name, reason: 'label' });
   // Images the lesson built carry its label (`docker build --label`), even when built FROM a stand-in.
   for (const [id, image] of state.images) {
     if (!ours(image.labels)) continue;
-    for (const tag of image.tags) add({ kind: 'image-tag', name: tag, id, reason: 'label' });
-    add({ kind: 'image', name: image.tags[0] ?? id, id, reason: 'label' });
+    for (const tag of image.tags) plan.add({ kind: 'image-tag', name: tag, id, reason: 'label' });
+    plan.add({ kind: 'image', name: image.tags[0] ?? id, id, reason: 'label' });
   }
 
   if (workRoot) {
     const dir = lessonWorkDir(workRoot, lessonId);
-    if (fs.existsSync(dir)) add({ kind: 'files', name: dir, reason: 'workdir' });
+    if (fs.existsSync(dir)) plan.add({ kind: 'files', name: dir, reason: 'workdir' });
   }
-  return items.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+  return plan.sorted();
+}
+
+/**
+ * What to remove before steps run again: what they made last time (`recorded`: the record's entries of those steps) and
+ * objects carrying the lesson's label under a name they make (`made`: containers, volumes, networks and services
+ * their commands name). Containers of the lesson that use a volume or network on the list go first, or it could not
+ * go. Images stay: running the step again re-tags them, and removing them would lose the build cache. `state`: the
+ * engine as the caller just saw it (else a snapshot is taken).
+ */
+export async function planStepRemoval(lesson: Lesson, engine: DockerEngine, recorded: readonly CreatedObject[],
+  made: readonly { kind: string; name: string }[], state?: EngineState): Promise<ResetItem[]> {
+  const lessonId = lesson.meta.id;
+  const ours = (labels: Record<string, string> | undefined) => labels?.[LESSON_LABEL] === lessonId;
+  state ??= await takeSnapshot(engine);
+  const plan = new Plan();
+  await addRecorded(plan, engine, state, recorded.filter((object) => object.kind !== 'image'));
+  const named = (kind: string) => new Set(made.filter((object) => object.kind === kind).map((object) => object.name));
+  const [containers, volumes, networks, services] = [named('container'), named('volume'), named('network'), named('service')];
+  for (const [id, c] of state.containers) if (ours(c.labels) && containers.has(c.name)) plan.add({ kind: 'container', name: c.name, id, reason: 'label' });
+  for (const [id, s] of state.services) if (ours(s.labels) && services.has(s.name)) plan.add({ kind: 'service', name: s.name, id, reason: 'label' });
+  for (const [id, n] of state.networks) if (ours(n.labels) && networks.has(n.name)) plan.add({ kind: 'network', name: n.name, id, reason: 'label' });
+  for (const [name, v] of state.volumes) if (ours(v.labels) && volumes.has(name)) plan.add({ kind: 'volume', name, reason: 'label' });
+
+  const goingVolumes = new Set(plan.items.filter((item) => item.kind === 'volume').map((item) => item.name));
+  const goingNetworks = new Set(plan.items.filter((item) => item.kind === 'network').map((item) => item.name));
+  for (const [id, c] of state.containers) {
+    const uses = (c.volumes ?? []).some((volume) => goingVolumes.has(volume)) || (c.networks ?? []).some((network) => goingNetworks.has(network));
+    if (uses && ours(c.labels)) plan.add({ kind: 'container', name: c.name, id, reason: 'label' });
+  }
+  return plan.sorted();
+}
+
+/** Remove the planned items in order; what is gone already counts as removed. */
+export async function removePlanned(engine: DockerEngine, planned: readonly ResetItem[]): Promise<Pick<ResetResult, 'removed' | 'failed'>> {
+  const result: Pick<ResetResult, 'removed' | 'failed'> = { removed: [], failed: [] };
+  for (const item of planned) {
+    try {
+      const done = await removeItem(engine, item);
+      if (done) result.removed.push(item);
+    } catch (error) {
+      if (isEngineError(error) && error.code === 'not-found') {
+        result.removed.push(item); // gone already (e.g. an image deleted with its last tag)
+      } else {
+        result.failed.push({ item, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+  return result;
+}
+
+/** The recorded entries whose object could not be removed (kept, so a later reset tries again). */
+export function notRemoved(recorded: readonly CreatedObject[], failed: readonly ResetItem[]): CreatedObject[] {
+  const failedKeys = new Set(failed.map((item) => item.id ?? item.name));
+  return recorded.filter((o) => failedKeys.has(o.id ?? o.name) || failedKeys.has(normalizeImageRef(o.name)));
 }
 
 export async function resetLesson(lesson: Lesson, options: ResetOptions): Promise<ResetResult> {
@@ -151,21 +219,11 @@ export async function resetLesson(lesson: Lesson, options: ResetOptions): Promis
     result.cancelled = true;
     return result;
   }
-  for (const item of planned) {
-    try {
-      const done = await removeItem(options.engine, item);
-      if (done) result.removed.push(item);
-    } catch (error) {
-      if (isEngineError(error) && error.code === 'not-found') {
-        result.removed.push(item); // gone already (e.g. an image deleted with its last tag)
-      } else {
-        result.failed.push({ item, error: error instanceof Error ? error.message : String(error) });
-      }
-    }
-  }
+  const { removed, failed } = await removePlanned(options.engine, planned);
+  result.removed.push(...removed);
+  result.failed.push(...failed);
   // Keep only what could not be removed, so a later reset can try again.
-  const failedKeys = new Set(result.failed.map((f) => f.item.id ?? f.item.name));
-  await options.store.save(lessonId, recorded.filter((o) => failedKeys.has(o.id ?? o.name) || failedKeys.has(normalizeImageRef(o.name))));
+  await options.store.save(lessonId, notRemoved(recorded, failed.map((f) => f.item)));
   return result;
 }
 
@@ -182,7 +240,7 @@ async function removeItem(engine: DockerEngine, item: ResetItem): Promise<boolea
       }
       return true;
     case 'service':
-      await engine.api.getService(item.id ?? item.name).remove();
+      await engine.removeService(item.id ?? item.name);
       return true;
     case 'network':
       try {
@@ -208,7 +266,7 @@ async function removeItem(engine: DockerEngine, item: ResetItem): Promise<boolea
     }
     case 'swarm':
       await removeTaskContainers(engine);
-      await engine.api.swarmLeave({ force: true });
+      await engine.leaveSwarm({ force: true });
       return true;
     case 'files':
       await fs.promises.rm(item.name, { recursive: true, force: true });
@@ -225,8 +283,7 @@ const GWBRIDGE = 'docker_gwbridge';
  */
 async function swarmGatewayBridge(engine: DockerEngine): Promise<string | undefined> {
   try {
-    const info = await engine.api.info() as { Swarm?: { Cluster?: { CreatedAt?: string } } };
-    const swarmCreated = Date.parse(info.Swarm?.Cluster?.CreatedAt ?? '');
+    const swarmCreated = Date.parse((await engine.info()).swarmCreatedAt ?? '');
     const network = await engine.inspectNetwork(GWBRIDGE);
     const networkCreated = Date.parse(network.Created ?? '');
     // Both times come from the same daemon; a second of slack for rounding.
@@ -249,7 +306,7 @@ const TASK_REMOVAL_WAIT_MS = 20_000;
 async function removeTaskContainers(engine: DockerEngine): Promise<void> {
   const deadline = Date.now() + TASK_REMOVAL_WAIT_MS;
   for (;;) {
-    const services = new Set((await engine.api.listServices() as { ID: string }[]).map((service) => service.ID));
+    const services = new Set((await engine.listServices()).map((service) => service.ID));
     const orphans = (await engine.listContainers())
       .filter((c) => c.labels[SWARM_TASK_LABEL] !== undefined && !services.has(c.labels[SWARM_SERVICE_LABEL] ?? ''));
     if (orphans.length === 0 || Date.now() > deadline) return;

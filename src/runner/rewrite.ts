@@ -36,6 +36,19 @@ export function labelInsertionPoints(command: string): number[] {
   return points.sort((a, b) => a - b);
 }
 
+/**
+ * The arguments of each docker command in `command` (the words after `docker`; undefined where a word is quoted or
+ * expanded, so its text is not known). Used to find which step makes a named object (makers.ts).
+ */
+export function dockerArgLists(command: string): (string | undefined)[][] {
+  const lists: (string | undefined)[][] = [];
+  new Scanner(command, (words) => {
+    const i = dockerIndex(words);
+    if (i >= 0) lists.push(words.slice(i + 1).map((word) => (word.literal ? word.text : undefined)));
+  }).scanList(undefined);
+  return lists;
+}
+
 /** The command with `--label docker-lessons.lesson=<lessonId>` after each object-creating docker subcommand. */
 export function addLessonLabel(command: string, lessonId: string, label = LESSON_LABEL): string {
   const insertion = ` --label ${label}=${lessonId}`;
@@ -44,11 +57,17 @@ export function addLessonLabel(command: string, lessonId: string, label = LESSON
   return result;
 }
 
-function insertionPoint(words: Word[]): number | undefined {
+/** Where the `docker` program word of a simple command is (after assignments and prefix words), or -1. */
+function dockerIndex(words: Word[]): number {
   let i = 0;
   while (i < words.length && words[i].literal && (ASSIGNMENT.test(words[i].text) || PREFIX_WORDS.has(words[i].text))) i++;
   const program = words[i];
-  if (!program || !program.literal || !(program.text === 'docker' || program.text.endsWith('/docker'))) return undefined;
+  return program?.literal && (program.text === 'docker' || program.text.endsWith('/docker')) ? i : -1;
+}
+
+function insertionPoint(words: Word[]): number | undefined {
+  const i = dockerIndex(words);
+  if (i < 0) return undefined;
   for (const sequence of LABELLED_SUBCOMMANDS) {
     const matched = sequence.every((word, k) => words[i + 1 + k]?.literal && words[i + 1 + k].text === word);
     if (matched) return words[i + sequence.length].end;

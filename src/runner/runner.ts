@@ -1,20 +1,18 @@
-// Driving a lesson's steps: prepare (variables, lesson label, environment), execute (shell, pseudo-terminal or file
-// write), record what was created, and check the engine's state. The CLI, the lesson suite and the VS Code adapters
-// all go through here; nothing in this module knows about VS Code.
+// The parts of a step, each on its own: prepare (variables, lesson label, environment), execute (shell, pseudo-terminal
+// or file write), check the engine's state, and the lesson's images. session.ts puts them in their one order.
 import type { CheckContext, CheckResult, StepOutput } from '../checks/types';
 import { evaluateChecks } from '../checks';
 import type { DockerEngine } from '../engine/api';
 import type { Endpoint } from '../engine/types';
 import { t } from '../i18n';
-import { applyVars, resolveStep } from '../lessons';
+import { resolveStep } from '../lessons';
 import type { Check, Diagnostic, Lesson, Step } from '../lessons/schema';
 import { stepEnv } from './env';
 import { ensureImages, type MissingImage } from './images';
 import { applicableChecks } from './profile';
 import { runShell } from './process';
-import { StepRecorder, declaredNames, mergeRecords } from './record';
 import { addLessonLabel } from './rewrite';
-import type { CreatedObjectStore, RunnerSink, StepOutcome } from './types';
+import type { CreatedObjectStore, RunnerSink } from './types';
 import { insideDir, prepareWorkDir, writeEditFile } from './workdir';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -82,15 +80,11 @@ export function workDirOf(lesson: Lesson, ctx: Pick<RunnerContext, 'workRoot'>):
   return prepareWorkDir(lesson, ctx.workRoot);
 }
 
-/** Run one prepared step: shell command, interactive pseudo-terminal, or the edit step's file write. */
+/** Run one prepared step: shell command, interactive pseudo-terminal, or the edit step's file write (a destructive step
+ * was confirmed by the session before). */
 export async function executeStep(lesson: Lesson, step: Step, prepared: PreparedStep, ctx: RunnerContext): Promise<ExecuteResult> {
   if (step.kind === 'explain') {
     return { status: 'skipped', commandOk: true, message: explainMessage(step) };
-  }
-  if (step.kind === 'destructive') {
-    const question = t('Step "{0}" removes things from Docker:\n  {1}\nRun it?', step.title, prepared.command);
-    const accepted = ctx.confirm ? await ctx.confirm(question) : false;
-    if (!accepted) return { status: 'skipped', commandOk: false, message: t('Not run: the destructive step was not confirmed.') };
   }
   const workDir = workDirOf(lesson, ctx);
 
@@ -128,7 +122,7 @@ export async function executeStep(lesson: Lesson, step: Step, prepared: Prepared
     : { status: 'done', output, commandOk: false, message: t('The command exited with code {0}.', String(exit)) };
 }
 
-function explainMessage(step: Step): string {
+export function explainMessage(step: Step): string {
   return step.reason
     ? t('Not run here: {0}', step.reason)
     : t('Not run here: this step is explained only.');
@@ -158,6 +152,8 @@ export interface CheckStepOptions {
   output?: StepOutput;
   /** One evaluation per check, no waits. */
   noWait?: boolean;
+  /** What the step relies on, and who hears of a check that waits (see CheckContext). */
+  context?: Pick<CheckContext, 'stepContainers' | 'onWait'>;
 }
 
 /** Evaluate a step's checks (variables resolved) against the engine. */
@@ -172,6 +168,7 @@ export async function checkStep(lesson: Lesson, step: Step, ctx: RunnerContext, 
     stepHint: prepared.hint ?? step.hint,
     signal: ctx.signal,
     noWait: options.noWait,
+    ...options.context,
   };
   const results = await evaluateChecks(applicable.map((entry) => entry.check), checkContext);
   // A check that applies only on some engines says so: the learner sees which variant was checked.
@@ -181,52 +178,6 @@ export async function checkStep(lesson: Lesson, step: Step, ctx: RunnerContext, 
   });
 }
 
-export interface RunStepOptions {
-  vars?: VarOverrides;
-  /** Check the lesson's `images` first (runLesson does it once for all steps). Default true. */
-  checkImages?: boolean;
-}
-
-/** Execute + record + check: passed only when the command ended as expected and every check passes. */
-export async function runStep(lesson: Lesson, step: Step, ctx: RunnerContext, options: RunStepOptions = {}): Promise<StepOutcome> {
-  const started = Date.now();
-  const outcome = (partial: Omit<StepOutcome, 'lessonId' | 'stepId' | 'durationMs' | 'checks'> & { checks?: CheckResult[] }): StepOutcome =>
-    ({ lessonId: lesson.meta.id, stepId: step.id, checks: [], durationMs: Date.now() - started, ...partial });
-
-  if (step.kind === 'explain') return outcome({ status: 'skipped', message: explainMessage(step) });
-
-  const prepared = prepareStep(lesson, step, options.vars ?? {}, { endpoint: ctx.engine.endpoint, baseEnv: ctx.baseEnv });
-  const errors = prepared.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) return outcome({ status: 'error', message: errors.map((d) => d.message).join('\n') });
-
-  if (options.checkImages !== false) {
-    const missing = await ensureLessonImages(lesson, ctx, prepared.env);
-    if (missing.length > 0) return outcome({ status: 'error', message: missing.map((m) => m.message).join('\n') });
-  }
-
-  const recorder = ctx.store
-    ? await StepRecorder.start(ctx.engine, lesson.meta.id, declaredNames(lesson, (text) => applyVars(text, prepared.values)), step.id)
-    : undefined;
-  let executed: ExecuteResult;
-  try {
-    executed = await executeStep(lesson, step, prepared, ctx);
-  } finally {
-    if (recorder && ctx.store) {
-      const recording = await recorder.finish();
-      if (recording.created.length > 0) {
-        const existing = await ctx.store.load(lesson.meta.id);
-        await ctx.store.save(lesson.meta.id, mergeRecords(existing, recording.created));
-      }
-    }
-  }
-  if (executed.status === 'skipped' || executed.status === 'cancelled' || executed.status === 'error') {
-    return outcome({ status: executed.status, output: executed.output, message: executed.message });
-  }
-  const checks = await checkStep(lesson, step, ctx, { prepared, output: executed.output });
-  const passed = executed.commandOk && checks.every((check) => check.pass);
-  return outcome({ status: passed ? 'passed' : 'failed', output: executed.output, checks, message: executed.message });
-}
-
 export async function ensureLessonImages(lesson: Lesson, ctx: RunnerContext, env?: NodeJS.ProcessEnv): Promise<MissingImage[]> {
   if (lesson.meta.images.length === 0) return [];
   const workDir = workDirOf(lesson, ctx);
@@ -234,37 +185,24 @@ export async function ensureLessonImages(lesson: Lesson, ctx: RunnerContext, env
     workDir, (line) => ctx.sink?.info(line), ctx.signal);
 }
 
-export interface RunLessonOptions {
+/** Which steps a run takes: from one on, only one, or all but some. */
+export interface StepSelection {
   /** Start at this step (earlier steps are not run). */
   fromStep?: string;
   /** Run only this step. */
   onlyStep?: string;
   /** Step ids not to run. */
   skip?: string[];
-  vars?: VarOverrides;
-  /** Keep running after a failed step (default: stop, later steps are reported as not run). */
-  keepGoing?: boolean;
-  onStepStart?: (step: Step, index: number, total: number) => void;
-  onStepEnd?: (outcome: StepOutcome, step: Step) => void;
-}
-
-export interface LessonRun {
-  lessonId: string;
-  outcomes: StepOutcome[];
-  /** Every step that ran passed (skipped/explain steps do not count against it) and none errored or failed. */
-  passed: boolean;
-  /** Why nothing ran (missing images). */
-  message?: string;
 }
 
 /** Step ids named in the options that the lesson does not have. */
-export function unknownStepIds(lesson: Lesson, options: Pick<RunLessonOptions, 'fromStep' | 'onlyStep' | 'skip'>): string[] {
+export function unknownStepIds(lesson: Lesson, options: StepSelection): string[] {
   const ids = new Set(lesson.steps.map((step) => step.id));
   return [options.fromStep, options.onlyStep, ...(options.skip ?? [])].filter((id): id is string => id !== undefined && !ids.has(id));
 }
 
 /** The steps a run selects, in order, with why each other one is left out. */
-export function selectSteps(lesson: Lesson, options: Pick<RunLessonOptions, 'fromStep' | 'onlyStep' | 'skip'>): { step: Step; skipReason?: string }[] {
+export function selectSteps(lesson: Lesson, options: StepSelection): { step: Step; skipReason?: string }[] {
   const fromIndex = options.fromStep ? lesson.steps.findIndex((step) => step.id === options.fromStep) : 0;
   const skip = new Set(options.skip ?? []);
   return lesson.steps.map((step, index) => {
@@ -275,43 +213,3 @@ export function selectSteps(lesson: Lesson, options: Pick<RunLessonOptions, 'fro
   });
 }
 
-export async function runLesson(lesson: Lesson, ctx: RunnerContext, options: RunLessonOptions = {}): Promise<LessonRun> {
-  const unknown = unknownStepIds(lesson, options);
-  if (unknown.length > 0) throw new Error(t('Lesson "{0}" has no step {1}.', lesson.meta.id, unknown.join(', ')));
-  // Steps outside --from/--step are left out of the report entirely; --skip ones are reported as skipped.
-  const selected = selectSteps(lesson, options).filter((entry) => entry.skipReason !== '');
-  const run: LessonRun = { lessonId: lesson.meta.id, outcomes: [], passed: true };
-
-  if (selected.some((entry) => entry.skipReason === undefined && entry.step.kind !== 'explain')) {
-    const missing = await ensureLessonImages(lesson, ctx);
-    if (missing.length > 0) {
-      run.passed = false;
-      run.message = missing.map((m) => m.message).join('\n');
-      return run;
-    }
-  }
-
-  let stopped: string | undefined;
-  for (const [index, { step, skipReason }] of selected.entries()) {
-    options.onStepStart?.(step, index, selected.length);
-    let outcome: StepOutcome;
-    if (skipReason !== undefined || stopped !== undefined) {
-      outcome = { lessonId: lesson.meta.id, stepId: step.id, status: 'skipped', checks: [], durationMs: 0, message: skipReason ?? stopped };
-    } else if (ctx.signal?.aborted) {
-      outcome = { lessonId: lesson.meta.id, stepId: step.id, status: 'cancelled', checks: [], durationMs: 0, message: t('Cancelled.') };
-    } else {
-      outcome = await runStep(lesson, step, ctx, { vars: options.vars, checkImages: false });
-    }
-    run.outcomes.push(outcome);
-    options.onStepEnd?.(outcome, step);
-    if (outcome.status === 'failed' || outcome.status === 'error' || outcome.status === 'cancelled') {
-      run.passed = false;
-      if (!options.keepGoing && stopped === undefined) stopped = t('Not run: step "{0}" did not pass.', step.id);
-    }
-    if (outcome.status === 'skipped' && step.kind === 'destructive' && skipReason === undefined && stopped === undefined) {
-      // A declined destructive step is not a pass.
-      run.passed = false;
-    }
-  }
-  return run;
-}

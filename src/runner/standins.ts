@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { DockerEngine } from '../engine/api';
+import { LESSON_LABEL } from '../engine/types';
 import { isEngineError } from '../engine/errors';
 import { packTar, type TarInput } from '../engine/tar';
 import { t, uiLanguage } from '../i18n';
@@ -424,12 +425,25 @@ export async function withEngineLock<T>(
   }
 }
 
-/** Untagged stand-ins (left by a rebuild or an interrupted run) are removed unless something still uses them. */
-async function removeDanglingStandins(engine: DockerEngine): Promise<void> {
+/** The images present before a run: ids of all, and of the tagged stand-ins among them. */
+async function imagesBefore(engine: DockerEngine): Promise<{ all: Set<string>; standins: Set<string> }> {
+  const images = await engine.listImages().catch(() => []);
+  return {
+    all: new Set(images.map((image) => image.id)),
+    standins: new Set(images.filter((image) => image.repoTags.length > 0 && image.labels[LABEL_STANDIN] === 'true').map((image) => image.id)),
+  };
+}
+
+/**
+ * Untagged stand-ins this run left (a stand-in replaced by a rebuild, or a build of ours interrupted before its tag) are
+ * removed unless something still uses them. Only those: an image built FROM a stand-in inherits its label, and a
+ * learner's or a lesson's own untagged images are not ours to remove.
+ */
+async function removeDanglingStandins(engine: DockerEngine, before: { all: Set<string>; standins: Set<string> }): Promise<void> {
   const images = await engine.listImages().catch(() => []);
   for (const image of images) {
-    if (image.repoTags.length > 0 || image.labels[LABEL_STANDIN] !== 'true') continue;
-    await engine.removeImage(image.id).catch(() => undefined);
+    if (image.repoTags.length > 0 || image.labels[LABEL_STANDIN] !== 'true' || image.labels[LESSON_LABEL] !== undefined) continue;
+    if (before.standins.has(image.id) || !before.all.has(image.id)) await engine.removeImage(image.id).catch(() => undefined);
   }
 }
 
@@ -511,10 +525,11 @@ export async function prepareStandins(
   let total = 0;
   const say = (message: string) => options.onProgress?.({ message, done, total });
   return withEngineLock(engine.endpoint.url, async () => {
+    const before = await imagesBefore(engine);
     try {
       return await prepareLocked();
     } finally {
-      await removeDanglingStandins(engine);
+      await removeDanglingStandins(engine, before);
     }
   }, (owner) => say(t('Another process (pid {0}) is preparing images for this engine; waiting for it …', owner)), signal);
 

@@ -14,12 +14,14 @@ export interface StepOutcome {
   durationMs: number;
   /** Why it errored or was skipped (localized), e.g. "镜像 nginx 不存在…". */
   message?: string;
+  /** It failed and these steps (ids, in lesson order) make what it needs: run them again, then this step. */
+  redo?: string[];
 }
 
-/** An object a lesson made, as recorded for reset. */
+/** An object a lesson made, as recorded for reset and for running its step again. */
 export interface CreatedObject {
   kind: ResourceKind | 'service' | 'swarm' | 'file';
-  /** Engine id where known (containers, images, volumes are by name, networks). */
+  /** Engine id where known (containers, images, volumes are by name, networks); a file's content hash after the step. */
   id?: string;
   name: string;
   stepId: string;

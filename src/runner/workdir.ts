@@ -1,5 +1,6 @@
 // The lesson's working folder on the host: `<workRoot>/<lessonId>`. Shipped files (lessons/<id>/) are copied in
 // first, so Dockerfile chapters build from them; edit steps write the learner's file here.
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -60,4 +61,50 @@ export function writeEditFile(
 
 function normalizeNewline(text: string): string {
   return text.replace(/\r\n/g, '\n').replace(/\n+$/, '');
+}
+
+/** The lesson's shipped files (lessons/<id>/…), as paths relative to it. */
+export function shippedFiles(lesson: Pick<Lesson, 'assetsDir'>): string[] {
+  if (!fs.existsSync(lesson.assetsDir) || !fs.statSync(lesson.assetsDir).isDirectory()) return [];
+  return fs.readdirSync(lesson.assetsDir, { recursive: true, encoding: 'utf8' })
+    .filter((relative) => fs.statSync(path.join(lesson.assetsDir, relative)).isFile())
+    .sort();
+}
+
+/** A file's content hash (sha256, hex), or '' when it does not exist or cannot be read. */
+export function fileHash(file: string): string {
+  try {
+    return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  } catch {
+    return '';
+  }
+}
+
+/** The hash of each shipped file's copy in the working folder ('' = missing). */
+export function hashShipped(lesson: Pick<Lesson, 'assetsDir'>, workDir: string): Map<string, string> {
+  return new Map(shippedFiles(lesson).map((relative) => [relative, fileHash(path.join(workDir, relative))]));
+}
+
+/** Shipped files whose working copy changed between two hashings, with the hash after. */
+export function changedShipped(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): { path: string; hash: string }[] {
+  return [...after].filter(([relative, hash]) => before.get(relative) !== hash).map(([relative, hash]) => ({ path: relative, hash }));
+}
+
+export type RestoreResult = 'restored' | 'unchanged' | 'kept-learner-file';
+
+/**
+ * Put a shipped file's own version back in the working folder. Only over what a step left there (`leftByStep`, the
+ * hashes recorded after the steps that changed it; 'any': whatever is there): a copy the learner changed since is their
+ * work and stays.
+ */
+export function restoreShipped(lesson: Pick<Lesson, 'assetsDir'>, workDir: string, relative: string, leftByStep: readonly string[] | 'any'): RestoreResult {
+  const shipped = insideDir(lesson.assetsDir, relative);
+  const target = insideDir(workDir, relative);
+  if (!shipped || !target || !fs.existsSync(shipped)) return 'unchanged';
+  const current = fileHash(target);
+  if (current === fileHash(shipped)) return 'unchanged';
+  if (current !== '' && leftByStep !== 'any' && !leftByStep.includes(current)) return 'kept-learner-file';
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.copyFileSync(shipped, target);
+  return 'restored';
 }

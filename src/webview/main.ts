@@ -12,6 +12,7 @@ import {
   type StepView, type WebviewMessage, type WebviewState,
 } from './protocol';
 import { varProblem } from '../lessons/variables';
+import { countedSteps, stepNumbers } from '../lessons/numbering';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -64,31 +65,22 @@ function el(tag: string, className?: string, text?: string): HTMLElement {
   return element;
 }
 
-function button(text: string, onClick: () => void, options: { secondary?: boolean; className?: string } = {}): HTMLElement {
+/** `icon`: a codicon drawn before the label (the page links codicon.css: no emoji font needed). */
+function button(text: string, onClick: () => void, options: { secondary?: boolean; className?: string; icon?: string } = {}): HTMLElement {
   const b = el('vscode-button', options.className, text);
   if (options.secondary) b.setAttribute('secondary', '');
+  if (options.icon) b.setAttribute('icon', options.icon);
   b.addEventListener('click', () => {
     if (!b.hasAttribute('disabled')) onClick();
   });
   return b;
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** A lightbulb drawn in the text colour: the 💡 emoji shows as a box where no colour-emoji font is installed. */
-function bulbIcon(): SVGElement {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 16 16');
-  svg.setAttribute('class', 'dl-icon');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS(SVG_NS, 'path');
-  path.setAttribute('d', 'M8 1.5a4.5 4.5 0 0 0-2.6 8.2c.4.3.6.7.6 1.2V12h4v-1.1c0-.5.2-.9.6-1.2A4.5 4.5 0 0 0 8 1.5zM6 13.5h4M6.8 15h2.4');
-  svg.append(path);
-  return svg;
-}
-
-function setHintLabel(target: HTMLElement, text: string): void {
-  target.replaceChildren(bulbIcon(), document.createTextNode(text));
+/** The codicon lightbulb before a hint (the 💡 emoji shows as a box where no colour-emoji font is installed). */
+function bulbIcon(): HTMLElement {
+  const icon = el('span', 'dl-icon codicon codicon-lightbulb');
+  icon.setAttribute('aria-hidden', 'true');
+  return icon;
 }
 
 function setDisabled(element: HTMLElement | undefined, disabled: boolean): void {
@@ -241,7 +233,11 @@ function decorateStep(placeholder: HTMLElement, step: StepView): void {
   const header = el('div', 'dl-step-header');
   const status = el('span', 'dl-step-status');
   status.setAttribute('aria-hidden', 'true');
-  header.append(status, el('span', 'dl-step-number', label('stepNumber', step.index + 1)), el('span', 'dl-step-title', step.title));
+  // Numbered as the tree, the status bar and the CLI count (lessons/numbering): an explain step has its badge instead.
+  const number = stepNumbers(lesson?.steps ?? []).get(step.id);
+  header.append(status);
+  if (number !== undefined) header.append(el('span', 'dl-step-number', label('stepNumber', number)));
+  header.append(el('span', 'dl-step-title', step.title));
   if (step.kind !== 'run') {
     const badge = el('vscode-badge', `dl-badge dl-badge--${step.kind}`, label(`kind.${step.kind}`));
     header.append(badge);
@@ -251,7 +247,7 @@ function decorateStep(placeholder: HTMLElement, step: StepView): void {
 
   const ui: StepUi = { step, root: placeholder, status, result: el('div', 'dl-step-result') };
   ui.result.setAttribute('aria-live', 'polite');
-  ui.result.setAttribute('aria-label', label('stepResults', step.index + 1));
+  ui.result.setAttribute('aria-label', label('stepResults', number ?? step.title));
 
   const declared = (lesson?.vars ?? []).filter((variable) => step.vars.includes(variable.name));
   if (declared.length > 0 && step.kind !== 'explain') placeholder.append(renderVarFields(declared));
@@ -263,25 +259,24 @@ function decorateStep(placeholder: HTMLElement, step: StepView): void {
     if (step.kind === 'edit') {
       actions.append(button(label('openFile'), () => post({ type: 'openFile', lessonId: lesson!.id, stepId: step.id }), { className: 'dl-open-file' }));
     } else {
-      ui.run = button(label('run'), () => runStep(ui, 'run'), { className: `dl-run${step.kind === 'destructive' ? ' dl-run--destructive' : ''}` });
+      ui.run = button(label('run'), () => runStep(ui, 'run'), { className: `dl-run${step.kind === 'destructive' ? ' dl-run--destructive' : ''}`, icon: 'play' });
       actions.append(ui.run);
     }
     if (step.hasChecks) {
-      ui.check = button(label('check'), () => runStep(ui, 'check'), { secondary: true, className: 'dl-check' });
+      ui.check = button(label('check'), () => runStep(ui, 'check'), { secondary: true, className: 'dl-check', icon: 'check' });
       actions.append(ui.check);
     }
-    ui.cancel = button(label('cancel'), () => post({ type: 'cancel', lessonId: lesson!.id, stepId: step.id }), { secondary: true, className: 'dl-cancel' });
+    ui.cancel = button(label('cancel'), () => post({ type: 'cancel', lessonId: lesson!.id, stepId: step.id }), { secondary: true, className: 'dl-cancel', icon: 'debug-stop' });
     ui.cancel.hidden = true;
     actions.append(ui.cancel);
     if (step.hint) {
       ui.hintBox = el('p', 'dl-step-hint');
       ui.hintBox.append(bulbIcon(), document.createTextNode(` ${step.hint}`));
       ui.hintBox.hidden = true;
-      ui.hintButton = button('', () => {
+      ui.hintButton = button(label('hint'), () => {
         ui.hintBox!.hidden = !ui.hintBox!.hidden;
-        setHintLabel(ui.hintButton!, ui.hintBox!.hidden ? label('hint') : label('hideHint'));
-      }, { secondary: true, className: 'dl-hint' });
-      setHintLabel(ui.hintButton, label('hint'));
+        ui.hintButton!.textContent = ui.hintBox!.hidden ? label('hint') : label('hideHint');
+      }, { secondary: true, className: 'dl-hint', icon: 'lightbulb' });
       actions.append(ui.hintButton);
     }
     placeholder.append(actions);
@@ -385,14 +380,29 @@ function flushVars(): void {
   pendingVars.clear();
 }
 
-function runStep(ui: StepUi, kind: 'run' | 'check'): void {
+/** `redo`: the failed step's offer, run again what it needs first (the host knows which steps from its verdict). */
+function runStep(ui: StepUi, kind: 'run' | 'check', redo = false): void {
   if (!lesson) return;
   flushVars();
   const vars: Record<string, string> = {};
   for (const name of ui.step.vars) if (values[name] !== undefined) vars[name] = values[name];
   progress[ui.step.id] = { state: kind === 'run' ? 'running' : 'checking', checks: [] };
   showProgress(ui);
-  post({ type: kind, lessonId: lesson.id, stepId: ui.step.id, vars });
+  post(kind === 'run' && redo ? { type: 'run', lessonId: lesson.id, stepId: ui.step.id, vars, redo } : { type: kind, lessonId: lesson.id, stepId: ui.step.id, vars });
+}
+
+/** A check waiting for the engine: what for, and a countdown of the time it may still take. One per step. */
+const waitTimers = new Map<string, ReturnType<typeof setInterval>>();
+
+function waitingLine(ui: StepUi, waiting: NonNullable<StepProgress['waiting']>): HTMLElement {
+  const line = el('div', 'dl-waiting');
+  const deadline = Date.now() + waiting.seconds * 1000;
+  const show = () => {
+    line.textContent = label('waiting', waiting.title, waiting.expected, Math.max(0, Math.ceil((deadline - Date.now()) / 1000)));
+  };
+  show();
+  waitTimers.set(ui.step.id, setInterval(show, 1000));
+  return line;
 }
 
 const STATUS_MARKS: Record<StepProgress['state'], string> = {
@@ -411,12 +421,15 @@ function showProgress(ui: StepUi): void {
   if (ui.cancel) ui.cancel.hidden = !busy;
 
   const children: HTMLElement[] = [];
+  clearInterval(waitTimers.get(ui.step.id));
+  waitTimers.delete(ui.step.id);
   if (busy) {
     const line = el('div', 'dl-busy');
     const ring = el('vscode-progress-ring', 'dl-busy-ring');
     ring.setAttribute('aria-label', label(current.state));
     line.append(ring, el('span', undefined, label(current.state)));
     children.push(line);
+    if (current.waiting) children.push(waitingLine(ui, current.waiting));
   } else if (current.state !== 'idle') {
     const verdict = el('div', `dl-verdict dl-verdict--${current.state}`, label(current.state));
     children.push(verdict);
@@ -435,6 +448,7 @@ function showProgress(ui: StepUi): void {
     } else if (current.state === 'passed' && !ui.step.hasChecks) {
       children.push(el('p', 'dl-muted', label('noChecks')));
     }
+    if (current.state === 'failed' && current.redo?.length) children.push(redoButton(ui, current.redo));
   }
   ui.result.replaceChildren(...children);
   ui.result.hidden = children.length === 0;
@@ -450,14 +464,26 @@ function renderCheck(check: CheckResultView): HTMLElement {
     detail.append(el('dt', undefined, label('expected')), el('dd', undefined, check.expected));
     detail.append(el('dt', undefined, label('found')), el('dd', undefined, check.actual));
     li.append(detail);
+    const maker = check.madeBy && stepUis.get(check.madeBy.stepId);
+    if (maker) {
+      const number = stepNumbers(lesson?.steps ?? []).get(maker.step.id) ?? '';
+      li.append(button(label('runMaker', number, maker.step.title), () => runStep(maker, 'run'), { secondary: true, className: 'dl-run-maker', icon: 'play' }));
+    }
 
   }
   return li;
 }
 
+/** The failed step's way out: run again the steps it needs (their numbers on the button), then it. */
+function redoButton(ui: StepUi, redo: readonly string[]): HTMLElement {
+  const numbers = stepNumbers(lesson?.steps ?? []);
+  const list = redo.map((id) => numbers.get(id)).filter((n) => n !== undefined);
+  return button(label(list.length === 1 ? 'redoOne' : 'redo', list.join(', ')), () => runStep(ui, 'run', true), { className: 'dl-redo', icon: 'debug-restart' });
+}
+
 function updateProgressSummary(): void {
   if (!lesson || !progressText || !progressFill) return;
-  const countable = lesson.steps.filter((step) => step.kind !== 'explain');
+  const countable = countedSteps(lesson.steps);
   const done = countable.filter((step) => progress[step.id]?.state === 'passed').length;
   progressText.textContent = label('progress', done, countable.length);
   // CSSOM, not a style attribute: allowed under the page's CSP (style-src has no 'unsafe-inline').

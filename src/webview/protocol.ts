@@ -3,25 +3,17 @@
 // sends a command to run: it names a step by id, and the host looks the command up in its own parsed lesson.
 // A namespace import lets esbuild drop zod's ~260 KB of locales from the webview bundle (`{ z }` keeps them all).
 import * as z from 'zod';
+import { stepProgress } from '../lessons/progress';
 import { VARIABLE_TYPES } from '../lessons/variables';
+
+// Progress is core data (src/lessons/progress.ts); the protocol only carries it. Re-exported for the page and panel.
+export { checkResultView, STEP_STATES, stepProgress } from '../lessons/progress';
+export type { CheckResultView, StepProgress, StepState } from '../lessons/progress';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/);
 const varName = z.string().regex(/^[A-Za-z_]\w{0,40}$/);
 /** A lesson declares a handful of variables; the cap keeps a hostile webview from sending thousands. */
 const varValues = z.record(varName, z.string().max(200)).refine((values) => Object.keys(values).length <= 32, 'too many variables');
-
-export const STEP_STATES = ['idle', 'running', 'checking', 'passed', 'failed', 'cancelled', 'error', 'skipped'] as const;
-export type StepState = (typeof STEP_STATES)[number];
-
-export const checkResultView = z.object({
-  kind: z.string(),
-  pass: z.boolean(),
-  title: z.string(),
-  expected: z.string(),
-  actual: z.string(),
-  hint: z.string().optional(),
-});
-export type CheckResultView = z.infer<typeof checkResultView>;
 
 export const stepView = z.object({
   id,
@@ -38,15 +30,6 @@ export const stepView = z.object({
   hasChecks: z.boolean(),
 });
 export type StepView = z.infer<typeof stepView>;
-
-export const stepProgress = z.object({
-  state: z.enum(STEP_STATES),
-  checks: z.array(checkResultView).default([]),
-  message: z.string().optional(),
-  /** ms since epoch of the verdict. */
-  at: z.number().optional(),
-});
-export type StepProgress = z.infer<typeof stepProgress>;
 
 export const lessonView = z.object({
   id,
@@ -78,7 +61,8 @@ export type HostMessage = z.infer<typeof hostMessage>;
 /** Webview → host. Strict: a message with fields the host does not expect is not a message we sent. */
 export const webviewMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('run'), lessonId: id, stepId: id, vars: varValues }),
+  /** `redo`: first run again the steps its failed verdict names (what it needs), then the step. */
+  z.strictObject({ type: z.literal('run'), lessonId: id, stepId: id, vars: varValues, redo: z.literal(true).optional() }),
   z.strictObject({ type: z.literal('check'), lessonId: id, stepId: id, vars: varValues }),
   z.strictObject({ type: z.literal('cancel'), lessonId: id, stepId: id }),
   z.strictObject({ type: z.literal('openFile'), lessonId: id, stepId: id }),

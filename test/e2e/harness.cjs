@@ -130,7 +130,11 @@ async function waitHttpOk(url, timeoutMs, child) {
 function writeLocale(userDataDir, locale) {
   const lang = locale.toLowerCase();
   fs.writeFileSync(path.join(userDataDir, 'argv.json'), JSON.stringify({ locale: lang }));
-  if (lang.startsWith('en')) return;
+  if (lang.startsWith('en')) {
+    // A reused user-data dir (npm start) may still list the pack of an earlier language.
+    fs.rmSync(path.join(userDataDir, 'languagepacks.json'), { force: true });
+    return;
+  }
   // No language pack can be installed offline, and without one VS Code falls back to 'en' everywhere
   // (vscode.env.language, package.nls.*.json, l10n bundles). A pack entry whose translations are empty
   // keeps the workbench chrome English but makes the whole UI *run* in `lang`, which is what extension

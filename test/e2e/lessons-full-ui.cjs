@@ -14,6 +14,7 @@ const path = require('path');
 const h = require('./harness.cjs');
 const { ROOT } = require('./lib/prereqs.cjs');
 const dockerLib = require('./lib/docker.cjs');
+const { withWorkbench } = require('./lib/session.cjs');
 
 const EXTENSION_ID = 'docker-lessons.docker-lessons';
 const CONTAINER_TITLE = 'Docker 实践课';
@@ -224,7 +225,8 @@ async function walkLesson(page, frame, lesson, { port, shot }) {
       await root.locator('vscode-button.dl-check').click();
     } else {
       const run = root.locator('vscode-button.dl-run');
-      assert.match(await run.innerText(), /▶ 运行/, `${step.id}: the ▶ 运行 button`);
+      assert.strictEqual((await run.innerText()).trim(), '运行', `${step.id}: the 运行 button`);
+      await run.locator('vscode-icon[name="play"]').waitFor({ timeout: 5000 });
       await run.click();
       if (step.kind === 'destructive') await confirmModal(page, step);
       if (step.kind === 'interactive') await typeIntoTerminal(page, step, shot.interactive);
@@ -267,17 +269,12 @@ async function lessonsFullScenario(ctx) {
     cliReset(lesson.id, workDir);
   }
   try {
-    const server = await h.startCodeServer({
-      vsix: [ctx.vsix], locale: 'zh-cn',
+    await withWorkbench({
+      vsix: ctx.vsix, locale: 'zh-cn', shot: ctx.shot, failShot: 'lessons-full-FAIL',
       // The DOM renderer, so the terminal's text can be read (prompt, and the failure report).
       settings: { 'workbench.colorTheme': 'Default Dark Modern', 'terminal.integrated.gpuAcceleration': 'off',
         'remote.autoForwardPorts': false },
-    });
-    let session;
-    let failed = true;
-    try {
-      session = await h.openWorkbench(server, { locale: 'zh-CN' });
-      const { page } = session;
+    }, async (page) => {
       const failures = [];
       for (const [index, lesson] of lessons.entries()) {
         const tag = `lessons-full-${String(lesson.order).padStart(2, '0')}`;
@@ -304,17 +301,7 @@ async function lessonsFullScenario(ctx) {
       if (failures.length > 0) {
         throw new Error(`${failures.length} step(s) did not pass:\n${failures.map((f) => f.message.split('\n')[0]).join('\n')}`);
       }
-      assert.deepStrictEqual(session.externalRequests, [], 'the workbench tried to reach the network');
-      failed = false;
-    } catch (err) {
-      if (session) await ctx.shot(session.page, 'lessons-full-FAIL').catch(() => {});
-      throw err;
-    } finally {
-      if (session) await session.context.close().catch(() => {});
-      await server.stop();
-      if (failed) server.printDiagnostics();
-      server.cleanup();
-    }
+    });
   } finally {
     for (const lesson of lessons) {
       try { cliReset(lesson.id, workDir); } catch (err) { console.error(`  reset ${lesson.id} failed: ${String(err.stderr || err.message).trim()}`); }

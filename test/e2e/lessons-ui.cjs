@@ -3,7 +3,9 @@
 //   zh-cn, dark  open lesson 3 from the lessons tree → ▶ on its first runnable step → the task terminal shows, every
 //                check is ✓ in the webview and the step is ✓ in the tree; ▶ on the step that names a container; reload
 //                the window → the panel comes back (serializer) with the progress kept (webview and tree); remove that
-//                container with the docker CLI → ✔ 检查 → ✗ with 期望/实际; then the same page in the light theme;
+//                container with the docker CLI → ✔ 检查 → ✗ with 期望/实际; ✔ on a later step that checks the same
+//                container → its result names the step that makes it, and its button runs that step (✓ again); then
+//                the same page in the light theme;
 //   en, light    the lesson in English, then dark and high contrast.
 // The page must log no CSP violation or script error (the panel writes them to the "Docker 实践课" output channel).
 // Runs standalone (node test/e2e/lessons-ui.cjs) or as the `lessons` scenario of ui.cjs (npm run test:e2e).
@@ -17,6 +19,7 @@ const h = require('./harness.cjs');
 const { packageVsix } = require('./lib/vsix.cjs');
 const { ROOT, ensureBuilt, requireDocker, runMain } = require('./lib/prereqs.cjs');
 const dockerLib = require('./lib/docker.cjs');
+const { withWorkbench } = require('./lib/session.cjs');
 
 const EXTENSION_ID = 'docker-lessons.docker-lessons';
 const CONTAINER_TITLE = 'Docker 实践课';
@@ -52,7 +55,10 @@ function pickLesson() {
     const withContainer = runnable.find((s) => /--name\s+\S+/.test(s.body) && /^- container:/m.test(s.checks));
     if (id && first && withContainer) {
       const container = /--name\s+(\S+)/.exec(withContainer.body)[1];
-      return { file, id, order, title, label: `${String(order).padStart(2, '0')} ${title}`, first, withContainer, container };
+      // A later step that checks the same container: with it gone, its result offers to run the step that makes it.
+      const dependent = runnable.slice(runnable.indexOf(withContainer) + 1)
+        .find((s) => new RegExp(`^- container: ${container}\\s*$`, 'm').test(s.checks));
+      return { file, id, order, title, label: `${String(order).padStart(2, '0')} ${title}`, first, withContainer, container, dependent };
     }
   }
   throw new Error('no lesson in lessons/ has a runnable step and a step that creates a named container');
@@ -173,25 +179,10 @@ async function waitForFreeName(name, timeoutMs = 60000) {
   }
 }
 
-async function withSession(ctx, { locale, theme }, fn) {
-  const server = await h.startCodeServer({ vsix: [ctx.vsix], locale, settings: { 'workbench.colorTheme': THEMES[theme] } });
-  let session;
-  let failed = true;
-  try {
-    session = await h.openWorkbench(server, { locale: locale === 'zh-cn' ? 'zh-CN' : 'en-US' });
-    await fn(session.page, server);
-    assert.deepStrictEqual(session.externalRequests, [], 'the workbench tried to reach the network');
-    assertCleanLog(server);
-    failed = false;
-  } catch (err) {
-    if (session) await ctx.shot(session.page, `lessons-${locale}-FAIL`).catch(() => {});
-    throw err;
-  } finally {
-    if (session) await session.context.close().catch(() => {});
-    await server.stop();
-    if (failed) console.error(`  (run dir kept for inspection: ${server.runDir}; code-server log: ${server.logFile})`);
-    else server.cleanup();
-  }
+/** One lesson session in `locale` and `theme`; the lesson panel must have logged no webview error or dropped message. */
+function withSession(ctx, { locale, theme }, fn) {
+  return withWorkbench({ vsix: ctx.vsix, locale, settings: { 'workbench.colorTheme': THEMES[theme] }, shot: ctx.shot,
+    failShot: `lessons-${locale}-FAIL`, check: assertCleanLog, keepRunDirOnFailure: true }, fn);
 }
 
 async function openLessonFromTree(page, s, lesson) {
@@ -203,6 +194,22 @@ async function openLessonFromTree(page, s, lesson) {
   const tab = page.locator('.tabs-container .tab', { hasText: lesson.title }).first();
   await tab.waitFor({ timeout: 10000 });
   return { frame, tabTitle: (await tab.innerText()).trim() };
+}
+
+/**
+ * The step's buttons carry codicons (no emoji font on the machine): the ▶ button's label is the word alone and its
+ * play icon is drawn with the codicon font the page loaded.
+ */
+async function assertRunButton(frame, step, word) {
+  const run = stepLocator(frame, step.id).locator('vscode-button.dl-run');
+  assert.strictEqual((await run.innerText()).trim(), word, 'the Run button says just the word');
+  await run.locator('vscode-icon[name="play"]').waitFor({ timeout: 5000 });
+  const fontLoaded = () => frame.locator('body').evaluate(() => [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'codicon' && f.status === 'loaded'));
+  const end = Date.now() + 5000;
+  while (!(await fontLoaded())) {
+    if (Date.now() > end) throw new Error('the codicon font was not loaded in the lesson page');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function runAndPass(page, frame, step) {
@@ -232,7 +239,7 @@ async function lessonsScenario(ctx) {
       const { frame, tabTitle } = await openLessonFromTree(page, s, lesson);
       assert.strictEqual(tabTitle, `第 ${lesson.order} 课 · ${lesson.title}`, 'panel title');
       assert.match(await frame.locator('.dl-title').innerText(), new RegExp(`第 ${lesson.order} 课`));
-      assert.match(await stepLocator(frame, lesson.first.id).locator('vscode-button.dl-run').innerText(), /▶ 运行/);
+      await assertRunButton(frame, lesson.first, s.run);
       await ctx.shot(page, 'lessons-zh-cn-dark-01-opened');
 
       const checks = await runAndPass(page, frame, lesson.first);
@@ -279,6 +286,27 @@ async function lessonsScenario(ctx) {
       await step.locator('.dl-step-result').scrollIntoViewIfNeeded();
       await ctx.shot(page, 'lessons-zh-cn-dark-04-check-failed');
 
+      // A later step's check on that container: it names the step that makes it, and a button runs that step.
+      if (lesson.dependent) {
+        const dependent = stepLocator(revived, lesson.dependent.id);
+        await dependent.locator('vscode-button.dl-check').scrollIntoViewIfNeeded();
+        await dependent.locator('vscode-button.dl-check').click();
+        await stepLocator(revived, lesson.dependent.id, 'failed').waitFor({ timeout: 60000 });
+        const maker = dependent.locator('vscode-button.dl-run-maker').first();
+        await maker.waitFor({ timeout: 10000 });
+        assert.match(await maker.innerText(), new RegExp(`运行第 \\d+ 步：${lesson.withContainer.title}`), 'the button names the step');
+        // The hint says what is missing and which step makes it.
+        await dependent.locator('.dl-check-hint', { hasText: `${lesson.container} 不存在` }).first().waitFor({ timeout: 5000 });
+        await maker.scrollIntoViewIfNeeded();
+        await ctx.shot(page, 'lessons-zh-cn-dark-04b-run-the-step-that-makes-it');
+        const clicked = Date.now();
+        await maker.click();
+        await stepLocator(revived, lesson.withContainer.id, 'passed').waitFor({ timeout: 90000 });
+        owned = ourContainerId(lesson.container, lesson.id, clicked);
+        assert.ok(owned, `the button ran "${lesson.withContainer.id}" again: ${lesson.container} is back`);
+        console.log(`  ${lesson.dependent.id}: "${(await maker.innerText()).trim()}" ran ${lesson.withContainer.id} again`);
+      }
+
       await setTheme(page, 'light');
       await ctx.shot(page, 'lessons-zh-cn-light-05-check-failed');
     });
@@ -288,7 +316,7 @@ async function lessonsScenario(ctx) {
     await withSession(ctx, { locale: 'en', theme: 'light' }, async (page) => {
       const { frame, tabTitle } = await openLessonFromTree(page, en, lesson);
       assert.strictEqual(tabTitle, `Lesson ${lesson.order} · ${lesson.title}`, 'panel title in English');
-      assert.match(await stepLocator(frame, lesson.first.id).locator('vscode-button.dl-run').innerText(), /▶ Run/);
+      await assertRunButton(frame, lesson.first, en.run);
       await runAndPass(page, frame, lesson.first);
       await stepLocator(frame, lesson.first.id).scrollIntoViewIfNeeded();
       await ctx.shot(page, 'lessons-en-light-01-step-passed');
@@ -339,7 +367,11 @@ async function lessonsScenario(ctx) {
   }
 }
 
-module.exports = { lessonsScenario, pickLesson };
+module.exports = {
+  lessonsScenario, pickLesson,
+  // for publish-ui.cjs, which walks the same lesson for the README's screenshots
+  STRINGS, openLessonFromTree, runAndPass, stepLocator, stepRow, expandLesson, ourContainerId, removeById, waitForFreeName,
+};
 
 if (require.main === module) {
   runMain(async (onCleanup) => {

@@ -152,9 +152,10 @@ async function prepareImagesScenario(ctx) {
   assert.deepStrictEqual(emptyEngine.imageRefs(), [], 'the engine starts with no images');
   await session(ctx, engine, 'zh-cn', 'dark', async (page) => {
     const s = STRINGS['zh-cn'];
-    await h.openViewContainer(page, CONTAINER_TITLE);
+    await h.openViewContainer(page, 'Docker 对象'); // the explorer's own activity-bar entry
     const welcome = pane(page, s.images).locator('.welcome-view-content');
     await welcome.filter({ hasText: s.prepare }).waitFor({ timeout: 20000 });
+    await h.openViewContainer(page, CONTAINER_TITLE);
     await pane(page, s.lessons).locator('.monaco-list-row').first().waitFor({ timeout: 30000 });
     await page.mouse.move(900, 500);
     await ctx.shot(page, 'prepare-images-zh-cn-00-empty-engine');

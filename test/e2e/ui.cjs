@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // npm run test:e2e - UI tests of the *packaged* extension in a real VS Code (code-server 4.100.3 = VS Code 1.100.3)
 // driven by Playwright + Debian's chromium, fully offline:
-//   zh-cn       Chinese UI: the explorer's views are 容器/镜像/…, a container started with the docker CLI appears,
+//   zh-cn       Chinese UI: "Docker 实践课" holds the lessons alone (whole chapter titles); "Docker 对象" holds the
+//               explorer's views 容器/镜像/… with their counts; a container started with the docker CLI appears,
 //               right-click → 停止容器 stops it and the row turns "exited";
 //   engine-down the extension's DOCKER_HOST is a socket we control: nothing listening → welcome text (daemon not
 //               running, 重试/打开设置); a relay to the real engine starts → the tree comes back; relay stops → welcome;
 //               the developer's daemon is never touched;
-//   en          the same explorer in English (Containers/Images with real containers).
+//   en          the same explorer in English (Containers/Images with real containers), a Compose/lesson container's
+//               hover, and the filter (only the matching container, "filter …: 1 of N", then cleared).
 // Screenshots go to $E2E_SHOTS_DIR (default .e2e-shots/<timestamp>/), printed at the end.
 // Env: CI=true (missing prerequisites fail instead of skip), E2E_ONLY=zh-cn,en (run a subset), VSCODE_E2E_KEEP=1.
 'use strict';
@@ -21,11 +23,19 @@ const { ROOT, ensureBuilt, requireDocker, runMain } = require('./lib/prereqs.cjs
 const dockerLib = require('./lib/docker.cjs');
 const { startSocketRelay } = require('./lib/relay.cjs');
 const { writeProbeExtension, readProbe } = require('./lib/probe.cjs');
+const { withWorkbench } = require('./lib/session.cjs');
 
-const CONTAINER_TITLE = 'Docker 实践课';   // viewsContainers title, the same in both languages
+const CONTAINER_TITLE = 'Docker 实践课';   // the course's viewsContainers title, the same in both languages
 const STRINGS = {
-  'zh-cn': { lessons: '课程', containers: '容器', images: '镜像', volumes: '数据卷', networks: '网络', stop: /^停止容器/, daemon: /守护进程/, retry: '重试', settings: '打开设置' },
-  en: { lessons: 'Lessons', containers: 'Containers', images: 'Images', volumes: 'Volumes', networks: 'Networks', stop: /^Stop Container/, daemon: /daemon/i, retry: 'Retry', settings: 'Open Settings' },
+  'zh-cn': {
+    explorer: 'Docker 对象', lessons: '课程', containers: '容器', images: '镜像', volumes: '数据卷', networks: '网络',
+    stop: /^停止容器/, daemon: /守护进程/, retry: '重试', settings: '打开设置', counts: /^运行中 \d+ 个，共 \d+ 个$/,
+  },
+  en: {
+    explorer: 'Docker Objects', lessons: 'Lessons', containers: 'Containers', images: 'Images', volumes: 'Volumes', networks: 'Networks',
+    stop: /^Stop Container/, daemon: /daemon/i, retry: 'Retry', settings: 'Open Settings', counts: /^\d+ running, \d+ in all$/,
+    filter: 'Docker Lessons: Filter Docker Objects', clearFilter: 'Docker Lessons: Clear the Filter',
+  },
 };
 
 function timestamp() {
@@ -33,25 +43,9 @@ function timestamp() {
 }
 
 
-/** One VS Code session: server + browser; always torn down, even when a step fails. */
-async function withWorkbench({ vsix, probeDir, locale, env, shot, scenario }, fn) {
-  const server = await h.startCodeServer({ vsix: [vsix], extensions: [probeDir], locale, env });
-  let session;
-  let failed = true;
-  try {
-    session = await h.openWorkbench(server, { locale: locale === 'zh-cn' ? 'zh-CN' : 'en-US' });
-    await fn(session.page, server);
-    assert.deepStrictEqual(session.externalRequests, [], 'the workbench tried to reach the network');
-    failed = false;
-  } catch (err) {
-    if (session) await shot(session.page, `${scenario}-FAIL`).catch(() => {});
-    throw err;
-  } finally {
-    if (session) await session.context.close().catch(() => {});
-    await server.stop();
-    if (failed) server.printDiagnostics();
-    server.cleanup();                                    // VSCODE_E2E_KEEP=1 keeps it
-  }
+/** One explorer session: the packaged extension and the probe, in `locale`, with `env` for the extension host. */
+function withExplorer(ctx, { locale, env }, fn) {
+  return withWorkbench({ vsix: ctx.vsix, extensions: [ctx.probeDir], locale, env, shot: ctx.shot, failShot: `${ctx.scenario}-FAIL` }, fn);
 }
 
 /** The pane of one of our views, found by its (localized) title. */
@@ -88,8 +82,13 @@ async function revealRow(page, viewTitle, name, timeoutMs = 15000) {
   return target;
 }
 
-async function openExplorer(page) {
-  await h.openViewContainer(page, CONTAINER_TITLE);
+/** The description beside a view's title (the explorer's counts). */
+function paneDescription(page, title) {
+  return pane(page, title).locator('.pane-header .description');
+}
+
+async function openExplorer(page, s) {
+  await h.openViewContainer(page, s.explorer);
   await page.locator('.part.sidebar .pane-header').first().waitFor();
   await widenSidebar(page);
   await page.mouse.move(900, 500);                  // away from the activity bar: no tooltip over the tree
@@ -118,14 +117,24 @@ async function zhCnScenario(ctx) {
   const { name, published } = dockerLib.runTestContainer({ publish: '127.0.0.1::8080' });
   ctx.created.push(name);
   const probeFile = path.join(ctx.tmp, 'probe-zh-cn.json');
-  await withWorkbench({ ...ctx, locale: 'zh-cn', env: { DL_E2E_PROBE_FILE: probeFile } }, async (page) => {
-    await openExplorer(page);
+  await withExplorer(ctx, { locale: 'zh-cn', env: { DL_E2E_PROBE_FILE: probeFile } }, async (page) => {
+    // The course has its side bar to itself: the lessons view alone, long chapter titles split into title and subtitle.
+    await h.openViewContainer(page, CONTAINER_TITLE);
+    await pane(page, s.lessons).locator('.monaco-list-row').first().waitFor({ timeout: 30000 });
+    assert.strictEqual(await page.locator('.part.sidebar .pane').count(), 1, 'the lessons view alone in 实践课');
+    await widenSidebar(page, 420);
+    await page.mouse.move(900, 500);
+    await ctx.shot(page, 'zh-cn-00-lessons');
+
+    await openExplorer(page, s);
     const probe = await readProbe(probeFile);
     assert.strictEqual(probe.language, 'zh-cn', 'vscode.env.language in the extension host');
     for (const title of [s.containers, s.images, s.volumes, s.networks]) await pane(page, title).waitFor({ timeout: 15000 });
+    assert.strictEqual(await pane(page, s.lessons).count(), 0, 'the lessons view is not among the explorer views');
+    await page.waitForFunction((re) => [...document.querySelectorAll('.part.sidebar .pane-header .description')]
+      .some((d) => new RegExp(re).test(d.textContent.trim())), s.counts.source, { timeout: 15000 });
 
     // More room for the Containers view: the shared engine may have many containers.
-    await setPaneExpanded(page, s.lessons, false);
     await setPaneExpanded(page, s.images, false);
     const item = await revealRow(page, s.containers, name);
     const description = await item.locator('.label-description').innerText();
@@ -173,9 +182,8 @@ async function engineDownScenario(ctx) {
   const socket = path.join(socketDir, 'docker.sock');
   let relay;
   try {
-    await withWorkbench({ ...ctx, locale: 'zh-cn', env: { DOCKER_HOST: `unix://${socket}` } }, async (page) => {
-      await openExplorer(page);
-      await setPaneExpanded(page, s.lessons, false);
+    await withExplorer(ctx, { locale: 'zh-cn', env: { DOCKER_HOST: `unix://${socket}` } }, async (page) => {
+      await openExplorer(page, s);
       const welcome = pane(page, s.containers).locator('.welcome-view-content');
       await welcome.filter({ hasText: s.daemon }).waitFor({ timeout: 15000 });
       await welcome.getByRole('button', { name: s.retry }).waitFor();
@@ -200,22 +208,69 @@ async function engineDownScenario(ctx) {
   }
 }
 
+/**
+ * A created (not started) container labelled as Compose and the course's runner label it: its hover sums them up.
+ * The lesson id is made up, so no lesson's reset (or suite) on the shared engine counts it as its own.
+ */
+function createLabelledContainer() {
+  const name = dockerLib.uniqueName('dl-e2e-compose');
+  execFileSync('docker', ['create', '--name', name, '--label', 'docker-lessons.test=e2e', '--label', 'docker-lessons.lesson=e2e-hover',
+    '--label', 'com.docker.compose.project=e2e-shop', '--label', 'com.docker.compose.service=web',
+    '--label', 'com.docker.compose.container-number=1', '--label', `com.docker.compose.config-hash=${'f'.repeat(64)}`,
+    '--network', 'none', dockerLib.TEST_IMAGE, 'true'], { stdio: 'ignore' });
+  return name;
+}
+
 async function englishScenario(ctx) {
   const s = STRINGS.en;
   const { name } = dockerLib.runTestContainer({ publish: '127.0.0.1::8080' });
   ctx.created.push(name);
+  const labelled = createLabelledContainer();
+  ctx.created.push(labelled);
   const probeFile = path.join(ctx.tmp, 'probe-en.json');
-  await withWorkbench({ ...ctx, locale: 'en', env: { DL_E2E_PROBE_FILE: probeFile } }, async (page) => {
-    await openExplorer(page);
+  await withExplorer(ctx, { locale: 'en', env: { DL_E2E_PROBE_FILE: probeFile } }, async (page) => {
+    await openExplorer(page, s);
     assert.strictEqual((await readProbe(probeFile)).language, 'en', 'vscode.env.language in the extension host');
     for (const title of [s.containers, s.images, s.volumes, s.networks]) await pane(page, title).waitFor({ timeout: 15000 });
-    await setPaneExpanded(page, s.lessons, false);
     await revealRow(page, s.containers, name);
+    await paneDescription(page, s.containers).filter({ hasText: s.counts }).waitFor({ timeout: 15000 });
     await ctx.shot(page, 'en-01-explorer');
+
+    // The filter: only the matching container is left, and the view says how many of how many.
+    await h.runCommand(page, s.filter);
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    await page.keyboard.press('Enter');
+    await paneDescription(page, s.containers).filter({ hasText: new RegExp(`^filter "${name}": 1 of \\d+$`) }).waitFor({ timeout: 10000 });
+    await row(page, s.containers, name).waitFor({ timeout: 10000 });
+    assert.strictEqual(await pane(page, s.containers).locator('.monaco-list-row').count(), 1, 'only the matching container');
+    // Where nothing matches, the view says so (not "no images yet").
+    await pane(page, s.images).locator('.welcome-view-content', { hasText: 'Nothing here matches the filter' }).waitFor({ timeout: 10000 });
+    await page.mouse.move(900, 500);
+    await ctx.shot(page, 'en-02-filtered');
+    await h.runCommand(page, s.clearFilter);
+    await paneDescription(page, s.containers).filter({ hasText: s.counts }).waitFor({ timeout: 10000 });
+
+    // A Compose container made by a lesson: its hover names project, service and lesson, not 5 raw compose labels.
+    let hover;
+    for (let attempt = 0; attempt < 3 && !hover; attempt++) {
+      await page.mouse.move(900, 500);
+      await (await revealRow(page, s.containers, labelled)).hover();
+      const shown = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'e2e-shop' }).first();
+      hover = await shown.waitFor({ timeout: 3000 }).then(() => shown, () => undefined);
+    }
+    assert.ok(hover, 'the hover of the Compose container');
+    const text = await hover.innerText();
+    assert.match(text, /Compose: project e2e-shop, service web, replica 1/);
+    assert.match(text, /docker-lessons\.lesson=e2e-hover: made by a step of lesson e2e-hover; resetting that lesson removes it/);
+    assert.doesNotMatch(text, /config-hash/);
+    await ctx.shot(page, 'en-03-hover');
     // The Images list is long (the stand-in images): give it the room of the Containers view, then find the test image.
+    await page.mouse.move(900, 500);
     await setPaneExpanded(page, s.containers, false);
     await revealRow(page, s.images, 'dl-test/busybox');
-    await ctx.shot(page, 'en-02-images');
+    await ctx.shot(page, 'en-04-images');
   });
 }
 
@@ -224,6 +279,14 @@ SCENARIOS.lessons = (ctx) => require('./lessons-ui.cjs').lessonsScenario(ctx); /
 SCENARIOS['lessons-full'] = (ctx) => require('./lessons-full-ui.cjs').lessonsFullScenario(ctx); // chapters 3 and 6 end to end
 // A Marketplace install on an engine with no images: chapter 3's ▶ offers "Prepare Practice Images" (prepare-images-ui.cjs)
 SCENARIOS['prepare-images'] = (ctx) => require('./prepare-images-ui.cjs').prepareImagesScenario(ctx);
+// The getting-started walkthrough ticks its steps as they happen (walkthrough-ui.cjs)
+SCENARIOS.walkthrough = (ctx) => require('./walkthrough-ui.cjs').walkthroughScenario(ctx);
+// What gets published: npm run package, installed and used; the README's screenshots (publish-ui.cjs)
+SCENARIOS.publish = (ctx) => require('./publish-ui.cjs').publishScenario(ctx);
+// Nothing stale: the engine notice, the step terminal after a later check, the status bar, the explorer's ages
+SCENARIOS.freshness = (ctx) => require('./freshness-ui.cjs').freshnessScenario(ctx);
+// 环境体检 / Check My Docker Setup against two local registries, one stopped (doctor-ui.cjs)
+SCENARIOS.doctor = (ctx) => require('./doctor-ui.cjs').doctorScenario(ctx);
 
 runMain(async (onCleanup) => {
   const engineVersion = requireDocker();

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import type Docker from 'dockerode';
 import * as vscode from 'vscode';
-import type { DockerLessonsApi } from '../../src/views/api';
+import type { DockerLessonsApi } from '../../src/viewmodel/explorer/api';
 import { activateExtension, realEngine, removeQuietly, startTestContainer, TEST_IMAGE, uniqueName, waitFor } from './support';
 
 export function registerExplorerSuite(): void {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { randomBytes } from 'crypto';
 import Docker from 'dockerode';
 import * as vscode from 'vscode';
-import type { DockerLessonsApi } from '../../src/views/api';
+import type { DockerLessonsApi } from '../../src/viewmodel/explorer/api';
 
 export const EXTENSION_ID = 'docker-lessons.docker-lessons';
 export const TEST_IMAGE = 'dl-test/busybox:latest';

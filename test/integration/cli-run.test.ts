@@ -105,7 +105,7 @@ test('cli run --skip of the container step: the next step fails with expected / 
   // The same run for people, in Chinese: progress line, ✗ and 期望 / 实际 / 提示.
   const human = cli(['run', '1', '--lessons', FIXTURES, '--yes', '--skip', 'run-web', '--var', `name=${name}`, '--lang', 'zh-cn']);
   assert.equal(human.code, 1);
-  assert.match(human.stdout, /\[2\/7\] 在容器里读取首页 …/);
+  assert.match(human.stdout, /\[2\/6\] 在容器里读取首页 …/);
   assert.match(human.stdout, /✗/);
   assert.match(human.stdout, /期望：/);
   assert.match(human.stdout, /实际：/);

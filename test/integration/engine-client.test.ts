@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DockerEngine, EngineChange, EngineEventStream } from '../../src/engine';
-import { connectOrSkip, ensureTestImage, freePort, uniqueName } from '../support/engine';
+import { connectOrSkip, dockerMake, ensureTestImage, freePort, labelArgs, uniqueName } from '../support/engine';
 
 const LABELS = { 'docker-lessons.test': 'engine' };
 
@@ -36,9 +36,9 @@ test('Engine against the real Docker engine', async (t) => {
   const containerName = uniqueName('dl-test-engine-web');
   const hostPort = await freePort();
 
-  const network = await engine.api.createNetwork({ Name: networkName, Labels: LABELS, IPAM: { Config: [] } });
-  created.networks.push(network.id);
-  await engine.api.createVolume({ Name: volumeName, Labels: LABELS });
+  const networkId = await dockerMake(engine, ['network', 'create', ...labelArgs(LABELS), networkName]);
+  created.networks.push(networkId);
+  await dockerMake(engine, ['volume', 'create', ...labelArgs(LABELS), volumeName]);
   created.volumes.push(volumeName);
 
   let containerId = '';
@@ -56,16 +56,10 @@ test('Engine against the real Docker engine', async (t) => {
           if (change.events.some((e) => e.kind === 'container' && e.action === 'create' && e.name === containerName)) done(change);
         });
       });
-      const container = await engine.api.createContainer({
-        name: containerName, Image: image, Cmd: SLEEPER, Labels: LABELS,
-        ExposedPorts: { '80/tcp': {} },
-        HostConfig: {
-          PortBindings: { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: String(hostPort) }] },
-          Mounts: [{ Type: 'volume', Source: volumeName, Target: '/data' }],
-          NetworkMode: networkName,
-        },
-      });
-      containerId = container.id;
+      containerId = await dockerMake(engine, [
+        'create', '--name', containerName, ...labelArgs(LABELS), '--publish', `127.0.0.1:${hostPort}:80`,
+        '--mount', `type=volume,source=${volumeName},target=/data`, '--network', networkName, image, ...SLEEPER,
+      ]);
       created.containers.push(containerId);
       const change = await seen;
       assert.ok(change.kinds.has('container'));
@@ -146,7 +140,12 @@ test('Engine against the real Docker engine', async (t) => {
 
   await t.test('stop, then previewPrune lists the stopped container and remove makes it disappear', async () => {
     await engine.stopContainer(containerId);
-    const stopped = (await engine.listContainers()).find((c) => c.id === containerId);
+    // Engine 26 may list the container as running for a moment after the stop call returned.
+    let stopped = (await engine.listContainers()).find((c) => c.id === containerId);
+    for (let tries = 0; stopped?.state === 'running' && tries < 20; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      stopped = (await engine.listContainers()).find((c) => c.id === containerId);
+    }
     assert.equal(stopped?.state, 'exited');
 
     const preview = await engine.previewPrune('containers');
@@ -154,7 +153,7 @@ test('Engine against the real Docker engine', async (t) => {
     assert.ok(entry, 'the stopped container would be pruned');
     assert.ok(entry.label.includes(containerName));
     // The network is no longer used by a running container, so network prune would take it.
-    assert.ok((await engine.previewPrune('networks')).some((p) => p.id === network.id));
+    assert.ok((await engine.previewPrune('networks')).some((p) => p.id === networkId));
 
     await engine.removeContainer(containerId);
     assert.equal((await engine.listContainers()).some((c) => c.id === containerId), false);
@@ -164,7 +163,7 @@ test('Engine against the real Docker engine', async (t) => {
     const apiVersion = (await engine.version()).apiVersion;
     if (apiVersion === '1.41') assert.ok(volumes.some((p) => p.id === volumeName));
 
-    await engine.removeNetwork(network.id);
+    await engine.removeNetwork(networkId);
     await engine.removeVolume(volumeName);
     const after = await engine.snapshot();
     assert.equal(after.networks.some((n) => n.name === networkName), false);

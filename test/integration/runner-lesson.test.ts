@@ -1,5 +1,5 @@
-// The runner against the real engine: the fixture lesson end to end, reset, a skipped prerequisite, and a learner's
-// own same-name container that reset must leave alone.
+// The runner against the real engine: the fixture lesson end to end, reset, a skipped prerequisite, a step run again
+// (and one whose container is gone), and a learner's own same-name container that reset must leave alone.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,7 +9,7 @@ import type { DockerEngine } from '../../src/engine';
 import { isEngineError } from '../../src/engine';
 import { loadLessons } from '../../src/lessons';
 import type { Lesson } from '../../src/lessons/schema';
-import { ensureImages, JsonFileStore, resetLesson, runLesson, type RunnerContext } from '../../src/runner';
+import { checkStepSession, ensureImages, JsonFileStore, resetLesson, runLesson, runStep, type RunnerContext, type StepOutcome } from '../../src/runner';
 import { connectOrSkip, dockerCli, ensureTestImage, freePort, uniqueName } from '../support/engine';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'runner');
@@ -85,7 +85,7 @@ test('runLesson runs the fixture lesson end to end, and reset removes exactly wh
   const workDir = path.join(ctx.workRoot, 'runner-fixture');
   assert.equal(fs.readFileSync(path.join(workDir, 'hello.txt'), 'utf8'), 'hello from the shipped file\n');
   const container = await engine.inspectContainer(`${name}-it`);
-  assert.equal(container.Config.Labels['docker-lessons.lesson'], 'runner-fixture');
+  assert.equal(container.Config.Labels?.['docker-lessons.lesson'], 'runner-fixture');
 
   const recorded = await ctx.store!.load('runner-fixture');
   assert.deepEqual(new Set(recorded.map((o) => `${o.kind}:${o.name}`)), new Set([
@@ -128,6 +128,44 @@ test('skipping the container step makes the next step fail with expected / actua
   assert.ok(failed.every((c) => c.expected.length > 0 && c.actual.length > 0));
   assert.ok(failed.some((c) => c.hint?.includes(`${env.name}-web`)), 'the step hint names the container');
   assert.ok(run.outcomes.slice(2).every((o) => o.status === 'skipped'), 'later steps are not run');
+});
+
+test('a step runs again; checks on a container removed by hand fail at once naming the step that makes it, and running those steps again passes', async (t) => {
+  const env = await setup(t);
+  if (!env) return;
+  const { engine, ctx, name, port } = env;
+  const lesson = await fixtureLesson();
+  const vars = { name, port: String(port) };
+  const step = (id: string) => lesson.steps.find((s) => s.id === id)!;
+  const brief = (o: StepOutcome) => `${o.stepId}:${o.status} ${o.message ?? ''} ${JSON.stringify(o.checks.filter((c) => !c.pass))}`;
+
+  const first = await runStep(lesson, step('run-web'), ctx, { vars });
+  assert.equal(first.status, 'passed', brief(first));
+  const firstId = (await engine.inspectContainer(`${name}-web`)).Id;
+  const again = await runStep(lesson, step('run-web'), ctx, { vars });
+  assert.equal(again.status, 'passed', `the second run passes too: ${brief(again)}`);
+  assert.notEqual((await engine.inspectContainer(`${name}-web`)).Id, firstId, 'the first run\'s container was removed and made again');
+
+  await engine.removeContainer(`${name}-web`, { force: true }); // by hand
+  const checked = await checkStepSession(lesson, step('run-web'), ctx, { vars });
+  const http = checked.checks.find((c) => c.kind === 'http')!;
+  assert.deepEqual(http.missing, { kind: 'container', name: `${name}-web` }, 'the HTTP check names the missing container');
+  assert.ok(http.durationMs < 3000, `the HTTP check did not wait its 10 s: ${http.durationMs} ms`);
+
+  const exec = await runStep(lesson, step('exec-web'), ctx, { vars });
+  assert.equal(exec.status, 'failed');
+  const execCheck = exec.checks.find((c) => c.kind === 'exec')!;
+  assert.deepEqual(execCheck.missing, { kind: 'container', name: `${name}-web` });
+  assert.deepEqual(execCheck.madeBy, { stepId: 'run-web', title: step('run-web').title });
+  assert.ok(execCheck.hint?.includes(step('run-web').title), `the hint names the step that makes it: ${execCheck.hint}`);
+  assert.deepEqual(exec.redo, ['run-web']);
+  assert.ok(exec.message?.includes(`${name}-web`), `the step says what it needs is gone: ${exec.message}`);
+
+  const chain = [...exec.redo!, 'exec-web'];
+  for (const [index, id] of chain.entries()) {
+    const outcome = await runStep(lesson, step(id), ctx, { vars, undo: index === 0 ? chain : undefined });
+    assert.equal(outcome.status, 'passed', brief(outcome));
+  }
 });
 
 test('a learner\'s own same-name container is neither recorded nor removed by reset', async (t) => {

@@ -3,6 +3,9 @@
 // CI: the whole engine, every object kind, is as before). It also proves the checks can fail: before each step runs,
 // its checks are evaluated once against the engine as it is, with an empty output, and at least one must fail; and for
 // each lesson the first state-changing step is skipped and its checks must fail with expected and found both said.
+// And that a learner never gets stuck: every step runs twice in a row and the second run passes too (a step whose
+// target the first run removed reports what is gone and the steps that make it, and running those and the step passes),
+// then the whole lesson runs again without a reset and passes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -14,7 +17,7 @@ import { LESSON_LABEL } from '../../src/engine';
 import { loadLessons, applyVars, defaultVars } from '../../src/lessons';
 import type { Lesson, Step } from '../../src/lessons/schema';
 import { checkKind } from '../../src/lessons/schema';
-import { JsonFileStore, resetLesson, runStep, checkStep, describeResetItem, type StepOutcome } from '../../src/runner';
+import { JsonFileStore, resetLesson, runLesson, runStep, checkStep, describeResetItem, type StepOutcome } from '../../src/runner';
 import { ensureLessonImages } from '../../src/runner/runner';
 import type { RunnerContext } from '../../src/runner/runner';
 import { useLanguage } from '../../src/i18n';
@@ -107,6 +110,23 @@ function diffStates(before: Map<string, string | undefined>, after: Map<string, 
   return [...added, ...removed];
 }
 
+/**
+ * Run a step that just passed again. It must pass again; or, when it cannot (what it works on is gone: a destructive
+ * step's target its first run removed, a container `docker pause` already paused), offer to run the steps that make
+ * what it works on: those, then the step, must pass. That is the lesson page's button on the failed step.
+ */
+async function runAgain(lesson: Lesson, step: Step, ctx: RunnerContext, vars: Record<string, string>): Promise<{ outcome: StepOutcome; redone?: string[] }> {
+  const again = await runStep(lesson, step, ctx, { vars, checkImages: false });
+  if (again.status === 'passed' || !again.redo) return { outcome: again };
+  const chain = [...again.redo, step.id];
+  let last = again;
+  for (const [index, id] of chain.entries()) {
+    last = await runStep(lesson, lesson.steps.find((s) => s.id === id)!, ctx, { vars, checkImages: false, undo: index === 0 ? chain : undefined });
+    if (last.status !== 'passed') break;
+  }
+  return { outcome: last.stepId === step.id ? last : { ...last, message: `redo of ${step.id} stopped at ${last.stepId}: ${last.message ?? ''}` }, redone: again.redo };
+}
+
 /** The step a "skipped" run leaves out: the first one whose checks look at engine state. */
 function stepToSkip(lesson: Lesson): Step | undefined {
   const runnable = lesson.steps.filter((s) => s.kind !== 'explain' && s.checks.length > 0);
@@ -159,12 +179,23 @@ describe('lesson suite', async () => {
           const outcome = await runStep(lesson, step, ctx, { vars, checkImages: false });
           outcomes.push(outcome);
           if (outcome.status !== 'passed') break;
+          const { outcome: again, redone } = await runAgain(lesson, step, ctx, vars);
+          if (redone) t.diagnostic(`${step.id} did not pass when run again; ran ${redone.join(', ')} and it again`);
+          outcomes.push(again);
+          if (again.status !== 'passed') break;
         }
         const failed = outcomes.filter((o) => o.status !== 'passed');
-        assert.equal(failed.length, 0, `lesson ${lesson.meta.id} failed:\n${describeFailures(outcomes)}`);
+        assert.equal(failed.length, 0, `lesson ${lesson.meta.id} failed (each step runs twice):\n${describeFailures(outcomes)}`);
         const runnable = lesson.steps.filter((s) => s.kind !== 'explain').length;
-        assert.equal(outcomes.length, runnable, 'every non-explain step ran and passed');
+        assert.equal(outcomes.length, 2 * runnable, 'every non-explain step ran twice and passed both times');
         assert.deepEqual(passBeforeRunning, [], 'these steps\' checks all passed before the step ran: they must assert something the step causes');
+
+        // The whole lesson once more, without a reset: it starts from what the first run left and must pass.
+        // (DL_SUITE_LESSON_TWICE=0 leaves it out: CI proves it on the primary engine, the steps twice on every engine.)
+        if (process.env.DL_SUITE_LESSON_TWICE !== '0') {
+          const rerun = await runLesson(lesson, ctx, { vars });
+          assert.ok(rerun.passed, `lesson ${lesson.meta.id} run again without a reset failed:\n${rerun.message ?? ''}${describeFailures(rerun.outcomes)}`);
+        }
 
         const reset = await resetLesson(lesson, { engine, store, workRoot, confirm: async () => true });
         assert.deepEqual(reset.failed.map((f) => `${describeResetItem(f.item)}: ${f.error}`), [], 'reset removed everything it planned');

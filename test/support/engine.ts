@@ -66,6 +66,20 @@ export async function dockerCli(engine: DockerEngine, args: string[], options: {
   });
 }
 
+/** `--label k=v` for each label, for fixtures made with the docker CLI. */
+export function labelArgs(labels: Record<string, string>): string[] {
+  return Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]);
+}
+
+/**
+ * Make a fixture with the docker CLI, the way a learner would (the product reaches the engine only through
+ * DockerEngine, which creates nothing but images): `docker <args>`, answering what it printed (`docker create` and
+ * `docker network create` print the new id).
+ */
+export async function dockerMake(engine: DockerEngine, args: string[]): Promise<string> {
+  return (await dockerCli(engine, args)).stdout.trim();
+}
+
 let building: Promise<string> | undefined;
 
 /**

@@ -1,0 +1,37 @@
+// A step's progress as the engine judged it: its state, the check results and when. Core data: the progress store
+// persists it (src/viewmodel/lessons/progress.ts validates what it reads back with `stepProgress`), and the webview
+// protocol (src/webview/protocol.ts) carries it to the page.
+// A namespace import lets esbuild drop zod's locales from the webview bundle (`{ z }` keeps them all).
+import * as z from 'zod';
+
+export const STEP_STATES = ['idle', 'running', 'checking', 'passed', 'failed', 'cancelled', 'error', 'skipped'] as const;
+export type StepState = (typeof STEP_STATES)[number];
+
+/** States that are a verdict (worth keeping across a reload); the rest describe something in flight. */
+export const VERDICT_STATES: ReadonlySet<StepState> = new Set(['passed', 'failed', 'cancelled', 'error', 'skipped']);
+
+/** One check's result as shown to the learner. */
+export const checkResultView = z.object({
+  kind: z.string(),
+  pass: z.boolean(),
+  title: z.string(),
+  expected: z.string(),
+  actual: z.string(),
+  hint: z.string().optional(),
+  /** What the check looks at does not exist, and this earlier step makes it (the page offers to run it). */
+  madeBy: z.object({ stepId: z.string(), title: z.string() }).optional(),
+});
+export type CheckResultView = z.infer<typeof checkResultView>;
+
+export const stepProgress = z.object({
+  state: z.enum(STEP_STATES),
+  checks: z.array(checkResultView).default([]),
+  message: z.string().optional(),
+  /** It failed: run these steps again (ids, in lesson order), then it (the page offers it). */
+  redo: z.array(z.string()).optional(),
+  /** Checking: a check waits for the engine — what it waits for, and at most how many seconds from now. */
+  waiting: z.object({ title: z.string(), expected: z.string(), seconds: z.number() }).optional(),
+  /** ms since epoch of the verdict. */
+  at: z.number().optional(),
+});
+export type StepProgress = z.infer<typeof stepProgress>;

@@ -1,0 +1,293 @@
+// Running a step again, and a step whose prerequisites are gone. Before a step runs, what the same step made last time
+// goes (the record per step, and objects carrying the lesson label under a name the step makes) and the working
+// folder's shipped files it changed, or that later steps changed and it uses, are put back; a whole-lesson run starts
+// from the lesson's clean state. After a step fails, what it needs and is gone is named, with the steps to run again.
+import { capitalize } from '../checks/describe';
+import { Lookup } from '../checks/lookup';
+import type { CheckResult } from '../checks/types';
+import { t } from '../i18n';
+import { applyVars } from '../lessons';
+import { stepNumbers } from '../lessons/numbering';
+import type { Lesson, Step } from '../lessons/schema';
+import { type MadeKind, type MadeObject, needsOf, objectsMadeBy, sameObjectName, stepMaking } from './makers';
+import type { EngineState } from './record';
+import { describeResetItem, notRemoved, planReset, planStepRemoval, removePlanned, type ResetItem } from './reset';
+import { dockerArgLists } from './rewrite';
+import type { RunnerContext } from './runner';
+import type { CreatedObject } from './types';
+import { changedShipped, hashShipped, lessonWorkDir, restoreShipped, shippedFiles } from './workdir';
+
+type Values = Record<string, string>;
+
+const indexOf = (lesson: Lesson, stepId: string) => lesson.steps.findIndex((step) => step.id === stepId);
+/** The number a step carries wherever it is shown ("step 4"). */
+const numberOf = (lesson: Lesson, step: Step) => String(stepNumbers(lesson.steps).get(step.id) ?? '');
+
+/** "Container web", "数据卷 data" … (to start a sentence). */
+export function describeObject(kind: MadeKind, name: string): string {
+  return capitalize(describeResetItem({ kind: kind === 'image' ? 'image-tag' : kind, name, reason: 'recorded' }));
+}
+
+export interface UndoOptions {
+  /** The run starts at the lesson's first step: everything the lesson made goes, as a reset would remove it. */
+  wholeLesson?: boolean;
+  /** The engine as the caller just saw it (a step's recorder looks anyway): no snapshot of its own. */
+  state?: EngineState;
+}
+
+/**
+ * Before `steps` run again: remove what they made last time, put back the working folder's files they (or later steps)
+ * changed. A whole-lesson run keeps the working folder, with its shipped files as shipped. Returns what was removed.
+ */
+export async function undoSteps(lesson: Lesson, steps: readonly Step[], ctx: RunnerContext, values: Values, options: UndoOptions = {}): Promise<ResetItem[]> {
+  if (steps.length === 0) return [];
+  const ids = new Set(steps.map((step) => step.id));
+  const recorded = ctx.store ? await ctx.store.load(lesson.meta.id) : [];
+  const ofSteps = recorded.filter((object) => ids.has(object.stepId) && object.kind !== 'file');
+  const made = steps.flatMap((step) => objectsMadeBy(step, values)).filter((object) => !object.implicit && object.kind !== 'image');
+  let failed: ResetItem[] = [];
+  let removed: ResetItem[] = [];
+  // Without a snapshot at hand, one inspect per name is cheaper than the one a plan takes: a step that runs the first
+  // time has nothing to remove.
+  const maybeThere = options.wholeLesson || options.state !== undefined || ofSteps.some((object) => object.kind !== 'image')
+    || (await Promise.all(made.map((object) => exists(new Lookup(ctx.engine), object)))).some(Boolean);
+  if (maybeThere) {
+    const planned = options.wholeLesson ? await planReset(lesson, ctx.engine, recorded)
+      : await planStepRemoval(lesson, ctx.engine, ofSteps, made, options.state);
+    if (planned.length > 0) {
+      const list = planned.map(describeResetItem).join(', ');
+      ctx.sink?.info(options.wholeLesson ? t('Removing what the lesson made when it ran before: {0}', list) : t('Removing what the step made when it ran before: {0}', list));
+      const result = await removePlanned(ctx.engine, planned);
+      failed = result.failed.map((f) => f.item);
+      removed = result.removed;
+      for (const { item, error } of result.failed) ctx.sink?.info(t('Could not remove {0}: {1}', describeResetItem(item), error));
+    }
+  }
+  const first = Math.min(...steps.map((step) => indexOf(lesson, step.id)));
+  const restoredFiles = restoreFiles(lesson, steps, recorded, first, ctx, options.wholeLesson ?? false);
+  if (!ctx.store) return removed;
+  const undone = (object: CreatedObject) => object.kind === 'file'
+    ? restoredFiles.has(object.name) && indexOf(lesson, object.stepId) >= first
+    : options.wholeLesson || (ids.has(object.stepId) && object.kind !== 'image');
+  const kept = recorded.filter((object) => !undone(object));
+  const stillThere = notRemoved(recorded.filter(undone).filter((object) => object.kind !== 'file'), failed);
+  if (kept.length + stillThere.length !== recorded.length) await ctx.store.save(lesson.meta.id, [...kept, ...stillThere]);
+  return removed;
+}
+
+/** The engine state without what was just removed (what the step then makes again under the same name is new). */
+export function withoutRemoved(state: EngineState, removed: readonly ResetItem[]): EngineState {
+  const next: EngineState = {
+    ...state, containers: new Map(state.containers), volumes: new Map(state.volumes), networks: new Map(state.networks),
+    services: new Map(state.services),
+  };
+  for (const item of removed) {
+    if (item.kind === 'container') next.containers.delete(item.id ?? '');
+    if (item.kind === 'volume') next.volumes.delete(item.name);
+    if (item.kind === 'network') next.networks.delete(item.id ?? '');
+    if (item.kind === 'service') next.services.delete(item.id ?? '');
+    if (item.kind === 'swarm') next.swarm = 'inactive';
+  }
+  return next;
+}
+
+/**
+ * Put back shipped files. A whole-lesson run starts from the shipped state: all of them. A step run again: those it or a
+ * later step changed (recorded with the hash the runner left them with; a copy the learner changed since stays), and
+ * the file of a later edit step that it uses (the learner's edit belongs to that later step). A file an earlier step
+ * changed stays as it is: the step may build on it. Returns the paths put back or found as shipped
+ * (a learner's copy kept is not).
+ */
+function restoreFiles(lesson: Lesson, steps: readonly Step[], recorded: readonly CreatedObject[], first: number, ctx: RunnerContext, wholeLesson: boolean): Set<string> {
+  const shipped = shippedFiles(lesson);
+  if (shipped.length === 0) return new Set();
+  const workDir = lessonWorkDir(ctx.workRoot, lesson.meta.id);
+  const left = new Map<string, string[] | 'any'>();
+  const earlier = new Set<string>();
+  if (wholeLesson) {
+    for (const file of shipped) left.set(file, 'any');
+  } else {
+    for (const object of recorded) {
+      if (object.kind !== 'file') continue;
+      if (indexOf(lesson, object.stepId) < first) earlier.add(object.name);
+      else {
+        const hashes = left.get(object.name);
+        left.set(object.name, hashes === 'any' ? hashes : [...(hashes ?? []), object.id ?? '']);
+      }
+    }
+    lesson.steps.forEach((step, index) => {
+      if (step.kind !== 'edit' || !step.file) return;
+      if (index < first) earlier.add(step.file);
+      else if (steps.some((s) => s !== step && usesPath(s, step.file!))) left.set(step.file, 'any');
+    });
+  }
+  const dealt = new Set<string>();
+  for (const [file, hashes] of left) {
+    if (earlier.has(file) || !shipped.includes(file)) continue;
+    const result = restoreShipped(lesson, workDir, file, hashes);
+    if (result === 'restored') ctx.sink?.info(t('Put back {0} as the lesson ships it.', file));
+    if (result === 'kept-learner-file') ctx.sink?.info(t('Kept your changes in {0} (not overwritten).', file));
+    else dealt.add(file);
+  }
+  return dealt;
+}
+
+/** The step's command or checks name `file` or a folder it is in (`"$PWD"/webapp` uses webapp/index.html). */
+export function usesPath(step: Step, file: string): boolean {
+  const parts = file.split(/[\\/]/);
+  const text = `${step.body}\n${step.checksSource ?? ''}`;
+  for (let n = parts.length; n >= 1; n--) {
+    const prefix = parts.slice(0, n).join('/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(^|[\\s/"'=:,(])${prefix}($|[\\s/"':,)])`).test(text)) return true;
+  }
+  // Compose reads its files from the working folder; `docker build … .` sends all of it.
+  return /\bdocker(-compose|\s+compose)\b/.test(step.body) || /\bdocker\b[^\n]*\bbuild\b[^\n]*\s\.(\s|$)/m.test(step.body);
+}
+
+/** Hash the shipped files' working copies (before a step runs), to record what it changes. */
+export function shippedState(lesson: Lesson, ctx: RunnerContext): Map<string, string> {
+  return hashShipped(lesson, lessonWorkDir(ctx.workRoot, lesson.meta.id));
+}
+
+/** The shipped files a step changed, as record entries (the hash it left them with). */
+export function changedFiles(lesson: Lesson, step: Step, before: ReadonlyMap<string, string>, ctx: RunnerContext): CreatedObject[] {
+  return changedShipped(before, shippedState(lesson, ctx)).map((change) => ({ kind: 'file', name: change.path, id: change.hash, stepId: step.id }));
+}
+
+// ------------------------------------------------------------------------------------------------ what a step needs
+
+/** Words of a step's checks that may name an object (a container in a network check, a volume …). */
+function checkWords(step: Step, values: Values): string[] {
+  return applyVars(step.checksSource ?? '', values).split(/[\s,:[\]{}"'=]+/).filter(Boolean);
+}
+
+/**
+ * Objects a step works on that other steps make: named in its commands or its checks (containers, volumes, networks,
+ * services), or made by the steps it `needs`.
+ */
+export function inputsOf(lesson: Lesson, step: Step, values: Values): MadeObject[] {
+  const ownMade = objectsMadeBy(step, values);
+  const candidates = new Map<string, MadeObject>();
+  for (const other of lesson.steps) {
+    if (other === step) continue;
+    for (const object of objectsMadeBy(other, values)) candidates.set(`${object.kind}\u0000${object.name}`, { kind: object.kind, name: object.name });
+  }
+  const words = step.kind === 'edit' || step.kind === 'explain' ? [] : dockerArgLists(applyVars(step.body, values)).flat()
+    .filter((word): word is string => word !== undefined)
+    .flatMap((word) => [word, word.split('=').slice(1).join('='), word.split(':')[0], word.split('=').slice(1).join('=').split(':')[0]])
+    .filter(Boolean);
+  const inChecks = new Set(checkWords(step, values));
+  const inputs = new Map<string, MadeObject>();
+  for (const [key, object] of candidates) {
+    if (ownMade.some((made) => made.kind === object.kind && sameObjectName(object.kind, made.name, object.name))) continue;
+    if (words.some((word) => sameObjectName(object.kind, word, object.name))
+      || (object.kind !== 'image' && inChecks.has(object.name))) inputs.set(key, object);
+  }
+  const byId = new Map(lesson.steps.map((s) => [s.id, s]));
+  for (const id of needsOf(step)) {
+    for (const object of objectsMadeBy(byId.get(id) ?? step, values)) {
+      if (byId.has(id) && !object.implicit) inputs.set(`${object.kind}\u0000${object.name}`, { kind: object.kind, name: object.name });
+    }
+  }
+  return [...inputs.values()];
+}
+
+async function exists(lookup: Lookup, object: { kind: MadeKind; name: string }): Promise<boolean> {
+  try {
+    switch (object.kind) {
+      case 'container': return (await lookup.container(object.name)) !== undefined;
+      case 'image': return (await lookup.image(object.name)) !== undefined;
+      case 'volume': return (await lookup.volume(object.name)) !== undefined;
+      case 'network': return (await lookup.network(object.name)) !== undefined;
+      case 'service': return (await lookup.service(object.name)) !== undefined;
+    }
+  } catch {
+    return true; // the engine could not say (a service outside swarm mode …): not reported as gone
+  }
+}
+
+export interface Prerequisites {
+  /** What the step needs and is gone, each with the step that makes it. */
+  gone: { object: MadeObject; maker: Step }[];
+  /** Step ids to run again before the step, in lesson order. */
+  redo: string[];
+}
+
+/** The earlier step that makes `object` for `step` (not `step` itself, not a step after it, not an explain step). */
+function earlierMaker(lesson: Lesson, step: Step, object: { kind: MadeKind; name: string }, values: Values): Step | undefined {
+  const maker = stepMaking(lesson, object, { current: step.id, values });
+  return maker && maker !== step && maker.kind !== 'explain' && indexOf(lesson, maker.id) < indexOf(lesson, step.id) ? maker : undefined;
+}
+
+/**
+ * The steps to run again before `step`: what it needs and the steps that make what it works on, and so on for those.
+ * Running them again removes what they made first (with the lesson's containers on a network or volume that goes), so
+ * every step making something it works on is part of it, not only those whose objects are gone. A destructive step on
+ * the way does not need its targets (`docker rm -f` of what is gone is fine): what makes them is left out. In lesson order.
+ */
+export function redoChain(lesson: Lesson, step: Step, values: Values): string[] {
+  const byId = new Map(lesson.steps.map((s) => [s.id, s]));
+  const chain = new Set<string>();
+  const queue = [step];
+  while (queue.length > 0) {
+    const current = queue.pop()!;
+    const inputs = current === step || current.kind !== 'destructive' ? inputsOf(lesson, current, values) : [];
+    const dependencies = [
+      ...needsOf(current).map((id) => byId.get(id)),
+      ...inputs.map((object) => earlierMaker(lesson, current, object, values)),
+    ];
+    for (const dependency of dependencies) {
+      if (!dependency || dependency === step || chain.has(dependency.id) || dependency.kind === 'explain') continue;
+      chain.add(dependency.id);
+      queue.push(dependency);
+    }
+  }
+  return lesson.steps.filter((s) => chain.has(s.id)).map((s) => s.id);
+}
+
+/** After a step failed: which of its inputs are gone, and the steps to run again first. */
+export async function missingPrerequisites(lesson: Lesson, step: Step, ctx: RunnerContext, values: Values, checks: readonly CheckResult[] = []): Promise<Prerequisites> {
+  const lookup = new Lookup(ctx.engine);
+  const gone: Prerequisites['gone'] = [];
+  const consider = [...inputsOf(lesson, step, values), ...checks.flatMap((check) => (check.missing ? [check.missing] : []))];
+  const seen = new Set<string>();
+  for (const object of consider) {
+    const key = `${object.kind}\u0000${object.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const maker = earlierMaker(lesson, step, object, values);
+    if (maker && !(await exists(lookup, object))) gone.push({ object, maker });
+  }
+  return { gone, redo: redoChain(lesson, step, values) };
+}
+
+/** The message for a step whose prerequisites are gone. */
+export function prerequisitesMessage(lesson: Lesson, prerequisites: Prerequisites): string | undefined {
+  if (prerequisites.gone.length === 0) return undefined;
+  const lines = prerequisites.gone.map(({ object, maker }) =>
+    t('{0} does not exist any more: step {1} "{2}" makes it.', describeObject(object.kind, object.name), numberOf(lesson, maker), maker.title));
+  return [t('What this step needs is gone.'), ...lines].join('\n');
+}
+
+/** A failed check whose object is missing names the step that makes it (and the hint says to run that step). */
+export function withMakers(lesson: Lesson, step: Step, checks: readonly CheckResult[], values: Values): CheckResult[] {
+  return checks.map((check) => {
+    if (check.pass || !check.missing) return check;
+    const maker = stepMaking(lesson, check.missing, { current: step.id, values });
+    const what = describeObject(check.missing.kind, check.missing.name);
+    if (!maker || maker.kind === 'explain') return check;
+    if (maker === step) return { ...check, hint: t('{0} does not exist: this step makes it, but its command did not. See the command\'s output.', what) };
+    return {
+      ...check,
+      hint: t('{0} does not exist: step {1} "{2}" makes it. Run that step first.', what, numberOf(lesson, maker), maker.title),
+      madeBy: { stepId: maker.id, title: maker.title },
+    };
+  });
+}
+
+/** Containers a step relies on: those it makes and those the steps it needs make (HTTP checks fail at once without them). */
+export function stepContainers(lesson: Lesson, step: Step, values: Values): string[] {
+  const byId = new Map(lesson.steps.map((s) => [s.id, s]));
+  const steps = [step, ...needsOf(step).map((id) => byId.get(id)).filter((s): s is Step => s !== undefined)];
+  return [...new Set(steps.flatMap((s) => objectsMadeBy(s, values)).filter((object) => object.kind === 'container').map((object) => object.name))];
+}

@@ -1,0 +1,284 @@
+// The one step sequence every front end goes through — the CLI, the lesson suite and the VS Code lesson host:
+// prepare (variables, label, environment) → confirm a destructive step → make sure the lesson's images exist → record
+// what the step creates while it executes → check the engine's state → a StepOutcome. Front ends differ only in their
+// hooks: how to ask, where output goes, how the command is executed (a pipe, a task terminal, a real TTY).
+import type { CheckResult, CheckWait, StepOutput } from '../checks/types';
+import { t } from '../i18n';
+import { applyVars, defaultVars } from '../lessons';
+import type { Lesson, Step } from '../lessons/schema';
+import type { MissingImage } from './images';
+import { StepRecorder, declaredNames, mergeRecords, takeSnapshot, type EngineState } from './record';
+import {
+  changedFiles, missingPrerequisites, prerequisitesMessage, shippedState, stepContainers, undoSteps, withMakers, withoutRemoved,
+} from './rerun';
+import {
+  checkStep, ensureLessonImages, executeStep, explainMessage, prepareStep, selectSteps, unknownStepIds, workDirOf,
+  type ExecuteResult, type PreparedStep, type RunnerContext, type StepSelection, type VarOverrides,
+} from './runner';
+import type { CreatedObject, RunnerSink, StepOutcome } from './types';
+
+/** Where a step is in its sequence (the UI shows running / checking). */
+export type StepPhase = 'running' | 'checking';
+
+export interface StepHooks {
+  /** Asked before a destructive step (the command is shown); without it the context's `confirm` decides. */
+  confirm?(step: Step, prepared: PreparedStep): Promise<boolean>;
+  /**
+   * Images the lesson needs are missing and could not be pulled. `prepared`: they were made meanwhile, look again;
+   * `message`: what the step's verdict says instead of the runner's own text (the extension's offer to prepare them).
+   */
+  missingImages?(missing: MissingImage[]): Promise<{ prepared: boolean; message?: string }>;
+  /**
+   * Execute the prepared step. `run` is the runner's own execution (a pipe; interactive steps typed from the lesson's
+   * input); a front end may call it with its own sink (a task terminal) or execute otherwise (a real TTY).
+   */
+  execute?(prepared: PreparedStep, run: (sink?: RunnerSink) => Promise<ExecuteResult>): Promise<ExecuteResult>;
+  phase?(phase: StepPhase): void;
+  /** A check waits for the engine (what for, how long at most); undefined when the wait is over. */
+  waiting?(wait: CheckWait | undefined): void;
+  /** The step's output, once known (kept so later checks of output can still be made). */
+  output?(output: StepOutput): void;
+}
+
+export interface StepSessionOptions {
+  vars?: VarOverrides;
+  /** Check the lesson's `images` first (a whole-lesson run does it once). Default true. */
+  checkImages?: boolean;
+  /**
+   * Steps (ids) whose objects and changed files to take back before this one runs. Default: this step's own, so a step
+   * can run again; a redo passes the whole chain to its first step; a whole-lesson run, which did it once, none.
+   */
+  undo?: readonly string[];
+  hooks?: StepHooks;
+}
+
+/** Run one step through the whole sequence. Never throws for an engine or command problem: it becomes the outcome. */
+export async function runStepSession(lesson: Lesson, step: Step, ctx: RunnerContext, options: StepSessionOptions = {}): Promise<StepOutcome> {
+  const started = Date.now();
+  const hooks = options.hooks ?? {};
+  const outcome = (partial: Omit<StepOutcome, 'lessonId' | 'stepId' | 'durationMs' | 'checks'> & Partial<Pick<StepOutcome, 'checks'>>): StepOutcome =>
+    ({ lessonId: lesson.meta.id, stepId: step.id, checks: [], durationMs: Date.now() - started, ...partial });
+
+  if (step.kind === 'explain') return outcome({ status: 'skipped', message: explainMessage(step) });
+
+  const prepared = prepareStep(lesson, step, options.vars ?? {}, { endpoint: ctx.engine.endpoint, baseEnv: ctx.baseEnv });
+  const errors = prepared.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return outcome({ status: 'error', message: errors.map((d) => d.message).join('\n') });
+
+  if (step.kind === 'destructive') {
+    const accepted = hooks.confirm
+      ? await hooks.confirm(step, prepared)
+      : await (ctx.confirm?.(t('Step "{0}" removes things from Docker:\n  {1}\nRun it?', step.title, prepared.command)) ?? false);
+    if (!accepted) return outcome({ status: 'skipped', message: t('Not run: the destructive step was not confirmed.') });
+  }
+
+  if (options.checkImages !== false) {
+    let missing = await ensureLessonImages(lesson, ctx, prepared.env);
+    let message: string | undefined;
+    if (missing.length > 0 && hooks.missingImages) {
+      const answer = await hooks.missingImages(missing);
+      message = answer.message;
+      if (answer.prepared) missing = await ensureLessonImages(lesson, ctx, prepared.env);
+    }
+    if (missing.length > 0) return outcome({ status: 'error', message: message ?? missing.map((m) => m.message).join('\n') });
+  }
+  if (ctx.signal?.aborted) return outcome({ status: 'cancelled', message: t('Cancelled.') });
+
+  hooks.phase?.('running');
+  const before = await takeBack(lesson, step, prepared, ctx, options.undo ?? [step.id]);
+  const executed = await recordWhile(lesson, step, prepared, ctx, before, () => {
+    // Confirmed above: the runner's own execution must not ask again.
+    const run = (sink?: RunnerSink) => executeStep(lesson, step, prepared, { ...ctx, sink: sink ?? ctx.sink, confirm: async () => true });
+    return hooks.execute ? hooks.execute(prepared, run) : run();
+  });
+  if (executed.output) hooks.output?.(executed.output);
+  if (executed.status !== 'done') {
+    return outcome({ status: executed.status === 'cancelled' || ctx.signal?.aborted ? 'cancelled' : executed.status, output: executed.output, message: executed.message });
+  }
+
+  hooks.phase?.('checking');
+  const checks = await checkWithMakers(lesson, step, ctx, prepared, executed.output, hooks.waiting);
+  const passed = executed.commandOk && checks.every((check) => check.pass);
+  if (passed) return outcome({ status: 'passed', output: executed.output, checks, message: executed.message });
+  const gone = await whyEngineUnavailable(ctx);
+  if (gone) return outcome({ status: 'error', output: executed.output, checks, message: gone });
+  return outcome({ status: 'failed', output: executed.output, checks, ...await whyFailed(lesson, step, ctx, prepared, checks, executed.message) });
+}
+
+/**
+ * Why the engine cannot be asked now (killed, restarted or stuck while the step ran), or undefined when it answers: then
+ * the step is in error with the engine's own message, not failed on checks the learner could do nothing about.
+ */
+async function whyEngineUnavailable(ctx: RunnerContext): Promise<string | undefined> {
+  try {
+    await ctx.engine.ping();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Take back what the `undo` steps made before (objects, changed files). One look at the engine serves twice: to plan
+ * that, and as the recorder's "before" (without what was just removed). Undefined when the engine could not be read.
+ */
+async function takeBack(lesson: Lesson, step: Step, prepared: PreparedStep, ctx: RunnerContext, undo: readonly string[]): Promise<EngineState | undefined> {
+  if (!ctx.store && undo.length === 0) return undefined;
+  try {
+    const state = await takeSnapshot(ctx.engine);
+    const removed = await undoSteps(lesson, lesson.steps.filter((s) => undo.includes(s.id)), ctx, prepared.values, { state });
+    return withoutRemoved(state, removed);
+  } catch (error) {
+    ctx.sink?.info(t('Could not take back what the step made before ({0}).', error instanceof Error ? error.message : String(error)));
+    return undefined;
+  }
+}
+
+/** The step's checks; a missing object's hint names the step that makes it. */
+async function checkWithMakers(lesson: Lesson, step: Step, ctx: RunnerContext, prepared: PreparedStep, output: StepOutput | undefined,
+  onWait?: (wait: CheckWait | undefined) => void): Promise<CheckResult[]> {
+  const context = { stepContainers: stepContainers(lesson, step, prepared.values), onWait };
+  return withMakers(lesson, step, await checkStep(lesson, step, ctx, { prepared, output, context }), prepared.values);
+}
+
+/** A failed step's message and redo: what it needs and is gone, and the steps to run again first. */
+async function whyFailed(lesson: Lesson, step: Step, ctx: RunnerContext, prepared: PreparedStep, checks: readonly CheckResult[],
+  message: string | undefined): Promise<Pick<StepOutcome, 'message' | 'redo'>> {
+  if (ctx.signal?.aborted) return { message };
+  try {
+    const prerequisites = await missingPrerequisites(lesson, step, ctx, prepared.values, checks);
+    const gone = prerequisitesMessage(lesson, prerequisites);
+    return {
+      ...(gone || message ? { message: [gone, message].filter(Boolean).join('\n') } : {}),
+      ...(prerequisites.redo.length > 0 ? { redo: prerequisites.redo } : {}),
+    };
+  } catch {
+    return { message }; // the engine could not say: the checks' own results stand
+  }
+}
+
+export interface CheckSessionOptions {
+  vars?: VarOverrides;
+  /** The step's output from an earlier run (kept by the front end), for `output` / `exitCode` checks. */
+  output?: StepOutput;
+  /** A check waits for the engine; undefined when the wait is over. */
+  waiting?(wait: CheckWait | undefined): void;
+}
+
+/** Check a step without running it (the learner ran the command themselves): the same preparation, then the checks. */
+export async function checkStepSession(lesson: Lesson, step: Step, ctx: RunnerContext, options: CheckSessionOptions = {}): Promise<StepOutcome> {
+  const started = Date.now();
+  const outcome = (partial: Omit<StepOutcome, 'lessonId' | 'stepId' | 'durationMs' | 'checks'> & Partial<Pick<StepOutcome, 'checks'>>): StepOutcome =>
+    ({ lessonId: lesson.meta.id, stepId: step.id, checks: [], durationMs: Date.now() - started, ...partial });
+  if (step.kind === 'explain') return outcome({ status: 'skipped', message: explainMessage(step) });
+  const prepared = prepareStep(lesson, step, options.vars ?? {}, { endpoint: ctx.engine.endpoint, baseEnv: ctx.baseEnv });
+  const errors = prepared.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return outcome({ status: 'error', message: errors.map((d) => d.message).join('\n') });
+  const checks = await checkWithMakers(lesson, step, ctx, prepared, options.output, options.waiting);
+  if (checks.length === 0) return outcome({ status: 'skipped', message: t('This step has no checks: there is nothing to verify.') });
+  if (checks.every((check) => check.pass)) return outcome({ status: 'passed', checks, output: options.output });
+  const gone = await whyEngineUnavailable(ctx);
+  if (gone) return outcome({ status: 'error', checks, output: options.output, message: gone });
+  return outcome({ status: 'failed', checks, output: options.output, ...await whyFailed(lesson, step, ctx, prepared, checks, undefined) });
+}
+
+/** runStepSession with the context's own confirmation and sink (the CLI and the lesson suite). */
+export function runStep(lesson: Lesson, step: Step, ctx: RunnerContext, options: Omit<StepSessionOptions, 'hooks'> = {}): Promise<StepOutcome> {
+  return runStepSession(lesson, step, ctx, options);
+}
+
+export interface RunLessonOptions extends StepSelection {
+  vars?: VarOverrides;
+  /** Keep running after a failed step (default: stop, later steps are reported as not run). */
+  keepGoing?: boolean;
+  onStepStart?: (step: Step, index: number, total: number) => void;
+  onStepEnd?: (outcome: StepOutcome, step: Step) => void;
+}
+
+export interface LessonRun {
+  lessonId: string;
+  outcomes: StepOutcome[];
+  /** Every step that ran passed (skipped/explain steps do not count against it) and none errored or failed. */
+  passed: boolean;
+  /** Why nothing ran (missing images). */
+  message?: string;
+}
+
+
+export async function runLesson(lesson: Lesson, ctx: RunnerContext, options: RunLessonOptions = {}): Promise<LessonRun> {
+  const unknown = unknownStepIds(lesson, options);
+  if (unknown.length > 0) throw new Error(t('Lesson "{0}" has no step {1}.', lesson.meta.id, unknown.join(', ')));
+  // Steps outside --from/--step are left out of the report entirely; --skip ones are reported as skipped.
+  const selected = selectSteps(lesson, options).filter((entry) => entry.skipReason !== '');
+  const run: LessonRun = { lessonId: lesson.meta.id, outcomes: [], passed: true };
+
+  const toRun = selected.filter((entry) => entry.skipReason === undefined && entry.step.kind !== 'explain').map((entry) => entry.step);
+  if (toRun.length > 0) {
+    const missing = await ensureLessonImages(lesson, ctx);
+    if (missing.length > 0) {
+      run.passed = false;
+      run.message = missing.map((m) => m.message).join('\n');
+      return run;
+    }
+    // Whatever an earlier run left (objects, changed files) goes first; a run of the whole lesson starts clean.
+    const wholeLesson = options.fromStep === undefined && options.onlyStep === undefined;
+    await undoSteps(lesson, toRun, ctx, { ...defaultVars(lesson), ...options.vars }, { wholeLesson })
+      .catch((error: unknown) => ctx.sink?.info(t('Could not take back what the step made before ({0}).', error instanceof Error ? error.message : String(error))));
+  }
+
+  let stopped: string | undefined;
+  for (const [index, { step, skipReason }] of selected.entries()) {
+    options.onStepStart?.(step, index, selected.length);
+    let outcome: StepOutcome;
+    if (skipReason !== undefined || stopped !== undefined) {
+      outcome = { lessonId: lesson.meta.id, stepId: step.id, status: 'skipped', checks: [], durationMs: 0, message: skipReason ?? stopped };
+    } else if (ctx.signal?.aborted) {
+      outcome = { lessonId: lesson.meta.id, stepId: step.id, status: 'cancelled', checks: [], durationMs: 0, message: t('Cancelled.') };
+    } else {
+      outcome = await runStepSession(lesson, step, ctx, { vars: options.vars, checkImages: false, undo: [] });
+    }
+    run.outcomes.push(outcome);
+    options.onStepEnd?.(outcome, step);
+    if (outcome.status === 'failed' || outcome.status === 'error' || outcome.status === 'cancelled') {
+      run.passed = false;
+      if (!options.keepGoing && stopped === undefined) stopped = t('Not run: step "{0}" did not pass.', step.id);
+    }
+    if (outcome.status === 'skipped' && step.kind === 'destructive' && skipReason === undefined && stopped === undefined) {
+      // A declined destructive step is not a pass.
+      run.passed = false;
+    }
+  }
+  return run;
+}
+
+/** Execute while recording what the step creates (for reset); without a store nothing is recorded. */
+async function recordWhile(lesson: Lesson, step: Step, prepared: PreparedStep, ctx: RunnerContext, before: EngineState | undefined,
+  execute: () => Promise<ExecuteResult>): Promise<ExecuteResult> {
+  const store = ctx.store;
+  let recorder: StepRecorder | undefined;
+  let filesBefore: Map<string, string> | undefined;
+  if (store) {
+    try {
+      workDirOf(lesson, ctx); // the shipped files copied in first, so only the step's own changes count
+      filesBefore = shippedState(lesson, ctx);
+      recorder = await StepRecorder.start(ctx.engine, lesson.meta.id, declaredNames(lesson, (text) => applyVars(text, prepared.values)), step.id, before);
+    } catch (error) {
+      ctx.sink?.info(t('Could not watch what this step creates ({0}); reset still finds what carries the lesson label.', String(error)));
+    }
+  }
+  try {
+    return await execute();
+  } catch (error) {
+    return { status: 'error', commandOk: false, message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    if (store) {
+      try {
+        const created: CreatedObject[] = [...(recorder ? (await recorder.finish()).created : []),
+          ...(filesBefore ? changedFiles(lesson, step, filesBefore, ctx) : [])];
+        if (created.length > 0) await store.save(lesson.meta.id, mergeRecords(await store.load(lesson.meta.id), created));
+      } catch (error) {
+        ctx.sink?.info(t('Could not save what this step created ({0}).', String(error)));
+      }
+    }
+  }
+}

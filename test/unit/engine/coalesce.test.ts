@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { Backoff, Coalescer, EventGate, kindsAffected, LineSplitter, parseEngineEvent, type Scheduler } from '../../../src/engine/coalesce';
+import type { EngineChange, EngineEvent } from '../../../src/engine/types';
+
+/** A manual clock: timers fire only when the test advances time. */
+class FakeScheduler implements Scheduler {
+  now = 0;
+  private timers: { id: number; at: number; fn: () => void }[] = [];
+  private nextId = 1;
+  setTimeout(fn: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.timers.push({ id, at: this.now + ms, fn });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.timers = this.timers.filter((timer) => timer.id !== handle);
+  }
+  advance(ms: number): void {
+    const until = this.now + ms;
+    for (;;) {
+      const due = this.timers.filter((timer) => timer.at <= until).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((timer) => timer !== due);
+      this.now = due.at;
+      due.fn();
+    }
+    this.now = until;
+  }
+  get pending(): number {
+    return this.timers.length;
+  }
+}
+
+function event(kind: EngineEvent['kind'], action: string, id = 'x'): EngineEvent {
+  return { kind, action, id, time: 0, attributes: {} };
+}
+
+describe('Coalescer', () => {
+  test('a burst within the window becomes one change with every kind, events in order', () => {
+    const clock = new FakeScheduler();
+    const changes: EngineChange[] = [];
+    const c = new Coalescer(50, (change) => changes.push(change), clock);
+    const burst = [
+      event('container', 'create', 'c1'), event('network', 'connect', 'n1'), event('container', 'start', 'c1'),
+      event('volume', 'create', 'v1'),
+    ];
+    for (const e of burst) {
+      c.push(e);
+      clock.advance(10);
+    }
+    assert.equal(changes.length, 0, 'nothing before the window closes');
+    clock.advance(20);
+    assert.equal(changes.length, 1);
+    assert.deepEqual([...changes[0].kinds].sort(), ['container', 'image', 'network', 'volume']);
+    assert.deepEqual(changes[0].events.map((e) => `${e.kind}:${e.action}`),
+      ['container:create', 'network:connect', 'container:start', 'volume:create']);
+    assert.equal(clock.pending, 0);
+  });
+
+  test('events after the window form a new change; the window is fixed, not sliding', () => {
+    const clock = new FakeScheduler();
+    const changes: EngineChange[] = [];
+    const c = new Coalescer(50, (change) => changes.push(change), clock);
+    // A steady stream every 20 ms must still produce a change every 50 ms.
+    for (let i = 0; i < 10; i++) {
+      c.push(event('image', 'tag', `i${i}`));
+      clock.advance(20);
+    }
+    clock.advance(100);
+    assert.ok(changes.length >= 4, `got ${changes.length} changes`);
+    assert.deepEqual(changes.flatMap((ch) => ch.events.map((e) => e.id)), ['i0', 'i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8', 'i9']);
+    for (const ch of changes) assert.deepEqual([...ch.kinds], ['image']);
+  });
+
+  test('quiet actions (exec, attach, mounts) and other types produce no change', () => {
+    const clock = new FakeScheduler();
+    const changes: EngineChange[] = [];
+    const c = new Coalescer(50, (change) => changes.push(change), clock);
+    c.push(event('container', 'exec_start: sh -c true'));
+    c.push(event('container', 'attach'));
+    c.push(event('volume', 'mount'));
+    c.push(event('other', 'reload'));
+    clock.advance(100);
+    assert.equal(changes.length, 0);
+    assert.equal(clock.pending, 0);
+  });
+
+  test('invalidate marks kinds stale without events; dispose cancels the timer and drops pending', () => {
+    const clock = new FakeScheduler();
+    const changes: EngineChange[] = [];
+    const c = new Coalescer(50, (change) => changes.push(change), clock);
+    c.invalidate(['container', 'volume']);
+    clock.advance(50);
+    assert.deepEqual([...changes[0].kinds], ['container', 'volume']);
+    assert.deepEqual(changes[0].events, []);
+    c.push(event('network', 'create'));
+    assert.equal(clock.pending, 1);
+    c.dispose();
+    assert.equal(clock.pending, 0);
+    clock.advance(100);
+    assert.equal(changes.length, 1);
+  });
+});
+
+describe('kindsAffected', () => {
+  test('maps events to the lists they make stale', () => {
+    assert.deepEqual(kindsAffected(event('container', 'die')), ['container']);
+    assert.deepEqual(kindsAffected(event('container', 'destroy')), ['container', 'image', 'volume']);
+    assert.deepEqual(kindsAffected(event('network', 'disconnect')), ['network', 'container']);
+    assert.deepEqual(kindsAffected(event('image', 'delete')), ['image']);
+    assert.deepEqual(kindsAffected(event('container', 'health_status: healthy')), []);
+  });
+});
+
+describe('parseEngineEvent', () => {
+  test('reads Docker event JSON', () => {
+    const line = JSON.stringify({
+      status: 'start', id: 'abc', from: 'busybox', Type: 'container', Action: 'start',
+      Actor: { ID: 'abc', Attributes: { image: 'busybox', name: 'web' } }, scope: 'local', time: 1700000000, timeNano: 1700000000123456789,
+    });
+    const e = parseEngineEvent(line);
+    assert.deepEqual(e, {
+      kind: 'container', action: 'start', id: 'abc', name: 'web', time: Math.floor(1700000000123456789 / 1e6),
+      attributes: { image: 'busybox', name: 'web' },
+    });
+  });
+
+  test('volumes are named by their id; unknown types are "other"; junk is ignored', () => {
+    const v = parseEngineEvent('{"Type":"volume","Action":"create","Actor":{"ID":"data","Attributes":{"driver":"local"}},"time":5}');
+    assert.equal(v?.name, 'data');
+    assert.equal(v?.time, 5000);
+    assert.equal(parseEngineEvent('{"Type":"daemon","Action":"reload","Actor":{"ID":"d"}}')?.kind, 'other');
+    assert.equal(parseEngineEvent('not json'), undefined);
+    assert.equal(parseEngineEvent('   '), undefined);
+  });
+});
+
+describe('LineSplitter and Backoff', () => {
+  test('lines split across chunks (even inside a multi-byte character) are rejoined', () => {
+    const s = new LineSplitter();
+    const bytes = Buffer.from('{"a":"容器"}\n{"b":2}\n{"c"', 'utf8');
+    const cut = bytes.indexOf(Buffer.from('器')) + 1; // split inside the UTF-8 sequence
+    assert.deepEqual(s.push(bytes.subarray(0, cut)), []);
+    assert.deepEqual(s.push(bytes.subarray(cut)), ['{"a":"容器"}', '{"b":2}']);
+    assert.deepEqual(s.push(':3}\n'), ['{"c":3}']);
+  });
+
+  test('backoff doubles from 250 ms to at most 2 s and resets', () => {
+    const b = new Backoff(250, 2000);
+    assert.deepEqual([b.take(), b.take(), b.take(), b.take(), b.take(), b.take()], [250, 500, 1000, 2000, 2000, 2000]);
+    b.reset();
+    assert.equal(b.take(), 250);
+  });
+});
+
+describe('EventGate', () => {
+  /** The gate reads the fake scheduler's time. */
+  const gateClock = (clock: FakeScheduler) => ({
+    setTimeout: (fn: () => void, ms: number) => clock.setTimeout(fn, ms), clearTimeout: (h: unknown) => clock.clearTimeout(h), now: () => clock.now,
+  });
+
+  test('the first items after a quiet period pass at once; then a burst is batched on its trailing edge', () => {
+    const clock = new FakeScheduler();
+    const batches: number[][] = [];
+    const gate = new EventGate<number>((items) => batches.push(items), { burstCredits: 3, quietMs: 1000, settleMs: 100 }, gateClock(clock));
+    // A learner's `docker run`: create, connect, start within a few ms, then nothing for a while.
+    gate.push(1);
+    clock.advance(5);
+    gate.push(2);
+    clock.advance(30);
+    gate.push(3);
+    assert.deepEqual(batches, [[1], [2], [3]], 'each at once');
+    clock.advance(1500);
+    for (let i = 4; i <= 9; i++) {
+      gate.push(i);
+      clock.advance(10);
+    }
+    assert.deepEqual(batches.slice(3), [[4], [5], [6]], 'the first three of the burst at once, then the rest waits');
+    assert.ok(gate.pending);
+    clock.advance(100);
+    assert.deepEqual(batches.at(-1), [7, 8, 9], 'flushed once the burst settled');
+    assert.ok(!gate.pending);
+    clock.advance(1000);
+    gate.push(10);
+    assert.deepEqual(batches.at(-1), [10], 'quiet again: at once');
+  });
+
+  test('a long burst makes few updates, every item delivered once, in order, the last soon after it ends', () => {
+    for (const gapMs of [10, 60]) { // 1,000 events in 10 s, and the same on a machine six times slower
+      const clock = new FakeScheduler();
+      const batches: number[][] = [];
+      const flushedAt: number[] = [];
+      const gate = new EventGate<number>((items) => { batches.push(items); flushedAt.push(clock.now); }, {}, gateClock(clock));
+      for (let i = 0; i < 1000; i++) {
+        gate.push(i);
+        clock.advance(i % 7 === 0 ? gapMs * 3 : gapMs); // with some jitter
+      }
+      const lastAt = clock.now;
+      clock.advance(1000);
+      // A few at once, then fast at first and about one per 2 s (maxIntervalMs) while it lasts.
+      const seconds = lastAt / 1000;
+      assert.ok(batches.length <= 10 + seconds / 2, `${batches.length} updates in ${seconds} s`);
+      if (gapMs === 10) assert.ok(batches.length <= 20, `${batches.length} updates for a 1,000-event burst`);
+      assert.deepEqual(batches.flat(), Array.from({ length: 1000 }, (_, i) => i));
+      assert.ok(flushedAt.at(-1)! - lastAt <= 700, 'the last update within 0.7 s of the burst');
+      assert.equal(clock.pending, 0);
+      gate.dispose();
+    }
+  });
+});
