@@ -60,17 +60,7 @@ function stop(child) {
   return new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); });
 }
 
-/** A palette command; the palette answers "no matching commands" until the extension's commands are registered. */
-async function runCommand(page, title) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await h.runCommand(page, title, 5000);
-    } catch (err) {
-      if (attempt === 4) throw err;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
+const runCommand = (page, title) => h.runCommandWhenReady(page, title);
 
 /** The extension's output channel (under the user data dir): the panel logs dropped or refused messages there. */
 function assertCleanLog(server) {

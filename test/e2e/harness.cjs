@@ -354,7 +354,19 @@ async function runExtensionTests({ extensionDevelopmentPath, extensionTestsPath,
   }
 }
 
-module.exports = { PrerequisiteError, startCodeServer, stopAllServers, openWorkbench, openViewContainer, webviewFrame, runCommand, waitForNotification, runExtensionTests, resolveInstall, CHROMIUM_ARGS, DEFAULT_SETTINGS };
+/** A palette command of ours, retried: the palette answers "no matching commands" until the extension's commands are registered. */
+async function runCommandWhenReady(page, title, attempts = 4) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runCommand(page, title, 5000);
+    } catch (err) {
+      if (attempt === attempts) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+module.exports = { PrerequisiteError, startCodeServer, stopAllServers, openWorkbench, openViewContainer, webviewFrame, runCommand, runCommandWhenReady, waitForNotification, runExtensionTests, resolveInstall, CHROMIUM_ARGS, DEFAULT_SETTINGS };
 
 // CLI: node test/e2e/harness.cjs test --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [--workspace=DIR] [--timeout=MS]
 if (require.main === module) {

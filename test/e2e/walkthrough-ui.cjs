@@ -32,17 +32,7 @@ async function waitTicked(page, step, timeoutMs = 20000) {
   }
 }
 
-/** A palette command; the palette answers "no matching commands" (and stays so) until the extension's are registered. */
-async function runCommand(page, title) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await h.runCommand(page, title, 5000);
-    } catch (err) {
-      if (attempt === 4) throw err;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
+const runCommand = (page, title) => h.runCommandWhenReady(page, title);
 
 /** The walkthrough's editor tab, brought to the front. */
 async function showWalkthrough(page) {
