@@ -89,9 +89,11 @@ async function preexistingNames(engine: DockerEngine): Promise<Set<string>> {
 /**
  * Lessons proven re-runnable (every step twice in a row, then the whole lesson again without a reset).
  * DL_SUITE_TWICE=all|none|id,id… overrides; the default is the chapters whose re-runs pass on every step so far (the
- * others still have steps whose second run cannot pass as written, e.g. ch09's `prune` of what the first run pruned).
+ * others still have steps whose second run cannot pass as written, ch09's `prune` of what the first run pruned, ch15's pull compared with a re-imported image, ch18's rollback).
  */
-const RERUNNABLE = ['intro', 'install', 'first-container', 'images', 'layers', 'lifecycle', 'exec-attach', 'commit', 'volumes', 'networking'];
+const RERUNNABLE = ['intro', 'install', 'first-container', 'images', 'layers', 'lifecycle', 'exec-attach', 'commit',
+  'instructions', 'multistage', 'best-practices', 'volumes', 'networking', 'compose', 'resources-security', 'ecosystem',
+  'china-network'];
 function runsTwice(lessonId: string): boolean {
   const setting = process.env.DL_SUITE_TWICE;
   if (setting === undefined || setting === '') return RERUNNABLE.includes(lessonId);
