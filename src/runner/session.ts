@@ -52,18 +52,30 @@ export interface StepSessionOptions {
   hooks?: StepHooks;
 }
 
+type OutcomeOf = (partial: Omit<StepOutcome, 'lessonId' | 'stepId' | 'durationMs' | 'checks'> & Partial<Pick<StepOutcome, 'checks'>>) => StepOutcome;
+
+/**
+ * What running and checking a step both start with: the outcome builder (timed from now), then the explain step's
+ * skip or the variables' errors as the whole outcome, else the prepared step.
+ */
+function beginStep(lesson: Lesson, step: Step, ctx: RunnerContext, vars: VarOverrides | undefined):
+  { done: StepOutcome } | { prepared: PreparedStep; outcome: OutcomeOf } {
+  const started = Date.now();
+  const outcome: OutcomeOf = (partial) =>
+    ({ lessonId: lesson.meta.id, stepId: step.id, checks: [], durationMs: Date.now() - started, ...partial });
+  if (step.kind === 'explain') return { done: outcome({ status: 'skipped', message: explainMessage(step) }) };
+  const prepared = prepareStep(lesson, step, vars ?? {}, { endpoint: ctx.engine.endpoint, baseEnv: ctx.baseEnv });
+  const errors = prepared.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return { done: outcome({ status: 'error', message: errors.map((d) => d.message).join('\n') }) };
+  return { prepared, outcome };
+}
+
 /** Run one step through the whole sequence. Never throws for an engine or command problem: it becomes the outcome. */
 export async function runStepSession(lesson: Lesson, step: Step, ctx: RunnerContext, options: StepSessionOptions = {}): Promise<StepOutcome> {
-  const started = Date.now();
   const hooks = options.hooks ?? {};
-  const outcome = (partial: Omit<StepOutcome, 'lessonId' | 'stepId' | 'durationMs' | 'checks'> & Partial<Pick<StepOutcome, 'checks'>>): StepOutcome =>
-    ({ lessonId: lesson.meta.id, stepId: step.id, checks: [], durationMs: Date.now() - started, ...partial });
-
-  if (step.kind === 'explain') return outcome({ status: 'skipped', message: explainMessage(step) });
-
-  const prepared = prepareStep(lesson, step, options.vars ?? {}, { endpoint: ctx.engine.endpoint, baseEnv: ctx.baseEnv });
-  const errors = prepared.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) return outcome({ status: 'error', message: errors.map((d) => d.message).join('\n') });
+  const begun = beginStep(lesson, step, ctx, options.vars);
+  if ('done' in begun) return begun.done;
+  const { prepared, outcome } = begun;
 
   if (step.kind === 'destructive') {
     const accepted = hooks.confirm
@@ -167,13 +179,9 @@ export interface CheckSessionOptions {
 
 /** Check a step without running it (the learner ran the command themselves): the same preparation, then the checks. */
 export async function checkStepSession(lesson: Lesson, step: Step, ctx: RunnerContext, options: CheckSessionOptions = {}): Promise<StepOutcome> {
-  const started = Date.now();
-  const outcome = (partial: Omit<StepOutcome, 'lessonId' | 'stepId' | 'durationMs' | 'checks'> & Partial<Pick<StepOutcome, 'checks'>>): StepOutcome =>
-    ({ lessonId: lesson.meta.id, stepId: step.id, checks: [], durationMs: Date.now() - started, ...partial });
-  if (step.kind === 'explain') return outcome({ status: 'skipped', message: explainMessage(step) });
-  const prepared = prepareStep(lesson, step, options.vars ?? {}, { endpoint: ctx.engine.endpoint, baseEnv: ctx.baseEnv });
-  const errors = prepared.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) return outcome({ status: 'error', message: errors.map((d) => d.message).join('\n') });
+  const begun = beginStep(lesson, step, ctx, options.vars);
+  if ('done' in begun) return begun.done;
+  const { prepared, outcome } = begun;
   const checks = await checkWithMakers(lesson, step, ctx, prepared, options.output, options.waiting);
   if (checks.length === 0) return outcome({ status: 'skipped', message: t('This step has no checks: there is nothing to verify.') });
   if (checks.every((check) => check.pass)) return outcome({ status: 'passed', checks, output: options.output });
