@@ -27,7 +27,8 @@ export interface StepHooks {
    * Images the lesson needs are missing and could not be pulled. `prepared`: they were made meanwhile, look again;
    * `message`: what the step's verdict says instead of the runner's own text (the extension's offer to prepare them).
    */
-  missingImages?(missing: MissingImage[]): Promise<{ prepared: boolean; message?: string }>;
+  /** `notified`: the hook has shown `message` to the user itself. */
+  missingImages?(missing: MissingImage[]): Promise<{ prepared: boolean; message?: string; notified?: boolean }>;
   /**
    * Execute the prepared step. `run` is the runner's own execution (a pipe; interactive steps typed from the lesson's
    * input); a front end may call it with its own sink (a task terminal) or execute otherwise (a real TTY).
@@ -87,12 +88,16 @@ export async function runStepSession(lesson: Lesson, step: Step, ctx: RunnerCont
   if (options.checkImages !== false) {
     let missing = await ensureLessonImages(lesson, ctx, prepared.env);
     let message: string | undefined;
+    let notified = false;
     if (missing.length > 0 && hooks.missingImages) {
       const answer = await hooks.missingImages(missing);
       message = answer.message;
+      notified = answer.notified === true;
       if (answer.prepared) missing = await ensureLessonImages(lesson, ctx, prepared.env);
     }
-    if (missing.length > 0) return outcome({ status: 'error', message: message ?? missing.map((m) => m.message).join('\n') });
+    if (missing.length > 0) {
+      return outcome({ status: 'error', message: message ?? missing.map((m) => m.message).join('\n'), ...(notified ? { notified } : {}) });
+    }
   }
   if (ctx.signal?.aborted) return outcome({ status: 'cancelled', message: t('Cancelled.') });
 

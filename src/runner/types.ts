@@ -14,6 +14,8 @@ export interface StepOutcome {
   durationMs: number;
   /** Why it errored or was skipped (localized), e.g. "镜像 nginx 不存在…". */
   message?: string;
+  /** The message has already been shown to the user (by a hook), so the front end need not show it again. */
+  notified?: boolean;
   /** It failed and these steps (ids, in lesson order) make what it needs: run them again, then this step. */
   redo?: string[];
 }

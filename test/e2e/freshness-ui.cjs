@@ -145,11 +145,7 @@ async function freshnessScenario(ctx) {
       await h.openViewContainer(page, 'Docker 对象');
       await setPaneExpanded(page, '容器', true);
       // The shared engine may list a thousand containers: filter the views down to ours (筛选 Docker 对象…).
-      await h.runCommand(page, '筛选 Docker 对象');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: 10000 });
-      await input.fill(aging);
-      await page.keyboard.press('Enter');
+      await h.answerCommandInput(page, '筛选 Docker 对象', aging);
       const row = pane(page, '容器').locator('.monaco-list-row', { hasText: aging }).first();
       await row.waitFor({ timeout: 20000 });
       const first = await row.locator('.label-description').innerText();

@@ -366,7 +366,23 @@ async function runCommandWhenReady(page, title, attempts = 4) {
   }
 }
 
-module.exports = { PrerequisiteError, startCodeServer, stopAllServers, openWorkbench, openViewContainer, webviewFrame, runCommand, runCommandWhenReady, waitForNotification, runExtensionTests, resolveInstall, CHROMIUM_ARGS, DEFAULT_SETTINGS };
+/**
+ * Run a command that asks for text (an input box) and answer it. Retried: a terminal or webview taking focus right
+ * then closes the box (quick input closes on blur), which a slow machine hits now and then.
+ */
+async function answerCommandInput(page, title, text, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, title);
+    const input = page.locator('.quick-input-widget input');
+    const shown = await input.waitFor({ timeout: 10000 }).then(() => true, (err) => { if (attempt >= attempts) throw err; return false; });
+    if (!shown) continue;
+    await input.fill(text);
+    await page.keyboard.press('Enter');
+    return;
+  }
+}
+
+module.exports = { PrerequisiteError, startCodeServer, stopAllServers, openWorkbench, openViewContainer, webviewFrame, runCommand, runCommandWhenReady, answerCommandInput, waitForNotification, runExtensionTests, resolveInstall, CHROMIUM_ARGS, DEFAULT_SETTINGS };
 
 // CLI: node test/e2e/harness.cjs test --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [--workspace=DIR] [--timeout=MS]
 if (require.main === module) {

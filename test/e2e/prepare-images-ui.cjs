@@ -96,6 +96,9 @@ async function prepareFromStep(ctx, page, locale, lesson) {
   // The step says the same in the page, so a learner who closed the notification still knows why.
   await stepLocator(frame, lesson.first.id, 'error').waitFor({ timeout: 10000 });
   assert.match(await stepLocator(frame, lesson.first.id).locator('.dl-step-result').innerText(), s.missing);
+  // One notification, the one with the buttons: the step's error is not announced a second time.
+  assert.strictEqual(await page.locator('.notifications-toasts .notification-toast', { hasText: s.missing }).count(), 1,
+    'the missing images are announced once');
   await ctx.shot(page, `prepare-images-${locale}-01-missing`);
 
   const t0 = Date.now();

@@ -237,11 +237,7 @@ async function englishScenario(ctx) {
     await ctx.shot(page, 'en-01-explorer');
 
     // The filter: only the matching container is left, and the view says how many of how many.
-    await h.runCommand(page, s.filter);
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(name);
-    await page.keyboard.press('Enter');
+    await h.answerCommandInput(page, s.filter, name);
     await paneDescription(page, s.containers).filter({ hasText: new RegExp(`^filter "${name}": 1 of \\d+$`) }).waitFor({ timeout: 10000 });
     await row(page, s.containers, name).waitFor({ timeout: 10000 });
     assert.strictEqual(await pane(page, s.containers).locator('.monaco-list-row').count(), 1, 'only the matching container');

@@ -185,7 +185,7 @@ export class LessonHost implements LessonService, StepTaskSource {
         (message) => this.verdicts.setTransient(id, step.id, { state: 'error', checks: [], message, at: Date.now() }));
       if (!engine) return undefined;
       const outcome = await work(held, engine);
-      if (outcome.status === 'error' && outcome.message) void vscode.window.showErrorMessage(outcome.message);
+      if (outcome.status === 'error' && outcome.message && !outcome.notified) void vscode.window.showErrorMessage(outcome.message);
       this.verdicts.set(id, step.id, held.cancelled ? { state: 'cancelled', checks: [], message: l10n.t('Cancelled.') } : verdictOf(outcome));
       return outcome;
     } catch (error) {
@@ -226,7 +226,7 @@ export class LessonHost implements LessonService, StepTaskSource {
         const offer = missingImagesOffer(this.options.extensionUri, missing);
         const readme = vscode.Uri.joinPath(this.options.extensionUri, 'README.md').with({ fragment: README_MIRROR_SECTION });
         void offerPreparation(offer, readme, () => this.runStep(id, step.id));
-        return { prepared: false, message: offer.message };
+        return { prepared: false, message: offer.message, notified: true };
       },
       execute,
       phase: (phase) => this.verdicts.setTransient(id, step.id, { state: phase, checks: [] }),
