@@ -212,7 +212,8 @@ async function startCodeServer(opts = {}) {
       else console.error(`(run dir kept: ${runDir})`);
     },
     cleanup() {
-      if (!process.env.VSCODE_E2E_KEEP && !opts.runDir) fs.rmSync(runDir, { recursive: true, force: true });
+      // Retried: the server's last children (pty host, file watcher) may still write logs for a moment after it exits.
+      if (!process.env.VSCODE_E2E_KEEP && !opts.runDir) fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
   liveServers.add(server);

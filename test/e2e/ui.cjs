@@ -283,6 +283,8 @@ SCENARIOS.publish = (ctx) => require('./publish-ui.cjs').publishScenario(ctx);
 SCENARIOS.freshness = (ctx) => require('./freshness-ui.cjs').freshnessScenario(ctx);
 // 环境体检 / Check My Docker Setup against two local registries, one stopped (doctor-ui.cjs)
 SCENARIOS.doctor = (ctx) => require('./doctor-ui.cjs').doctorScenario(ctx);
+// Editor help in the learner's own files: Dockerfile hover, a Chinese diagnostic and its quick fix, a note's ▶ lens (editor-ui.cjs)
+SCENARIOS.editor = (ctx) => require('./editor-ui.cjs').editorScenario(ctx);
 
 runMain(async (onCleanup) => {
   const engineVersion = requireDocker();

@@ -17,11 +17,12 @@ const h = require('../harness.cjs');
  * @param {(server) => void} [options.check]  more assertions after the steps passed
  * @param {boolean} [options.keepRunDirOnFailure]  keep profiles and logs of a failed session (VSCODE_E2E_KEEP=1 always keeps)
  * @param {{ width: number, height: number }} [options.viewport]  the browser window (default 1400×900)
+ * @param {string} [options.workspace]     the folder to open (default: an empty one)
  * @param {(page, server) => Promise<void>} fn  the scenario's steps
  */
 async function withWorkbench(options, fn) {
-  const { vsix, extensions, locale, env, settings, shot, failShot, check, keepRunDirOnFailure, viewport } = options;
-  const server = await h.startCodeServer({ vsix: [vsix], extensions, locale, env, settings });
+  const { vsix, extensions, locale, env, settings, shot, failShot, check, keepRunDirOnFailure, viewport, workspace } = options;
+  const server = await h.startCodeServer({ vsix: [vsix], extensions, locale, env, settings, workspace });
   let session;
   let failed = true;
   try {
