@@ -419,23 +419,22 @@ test('checks against the real engine', { timeout: 180_000 }, async (t) => {
     assert.ok(Date.now() - started < 2000, 'abort ends the wait promptly');
   });
 
-  await t.test('a typical step evaluates in well under 30 ms', async () => {
+  // How fast is measured by `npm run bench` (ratios within one run), not asserted here: a busy machine is slow.
+  await t.test('a typical step evaluates to the same verdicts, again and again', async () => {
     const checks = [
       { container: fx.web, state: 'running' },
       { container: fx.web, image: fx.image, env: { FOO: 'bar' } },
       { port: { container: fx.web, private: 80, public: fx.webPort } },
       { image: fx.derived, cmd: ['echo hello'] },
     ].map((c) => checkSchema.parse(c));
-    await evaluateChecks(checks, fx.ctx); // warm up the connection
     const timings: number[] = [];
     for (let i = 0; i < 5; i++) {
       const started = performance.now();
       const results = await evaluateChecks(checks, fx.ctx);
       timings.push(performance.now() - started);
-      assert.ok(results.every((r) => r.pass));
+      assert.deepEqual(results.map((r) => r.pass), [true, true, true, true]);
     }
     timings.sort((a, b) => a - b);
     t.diagnostic(`median ${timings[2].toFixed(1)} ms`);
-    assert.ok(timings[2] < 30, `median ${timings[2].toFixed(1)} ms`);
   });
 });

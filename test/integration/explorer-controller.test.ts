@@ -182,7 +182,7 @@ describe('explorer controller (real engine)', () => {
     await Promise.all(names.map(async (name) => {
       ids.push(await dockerMake(engine, ['create', '--name', name, ...labelArgs(AREA_LABEL), '--network', 'none', image, 'true']));
     }));
-    await waitFor('every burst container', () => names.every((name) => snap()?.containers.some((c) => c.name === name)) || undefined, 5000);
+    await waitFor('every burst container', () => names.every((name) => snap()?.containers.some((c) => c.name === name)) || undefined, 20000);
     t.diagnostic(`${names.length} creates: ${updates} model updates, calls ${counted.calls.join(' ')}`);
     // How the burst is split depends on timing (see the EventGate unit tests and the bench); it never costs more
     // than one call per event, and never a snapshot.
