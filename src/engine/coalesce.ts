@@ -149,15 +149,19 @@ export interface EventGateOptions {
   maxIntervalMs?: number;
 }
 
+/** Why a batch was let through: the first items of a quiet period, a burst's pause (maybe its end), or its pace. */
+export type FlushReason = 'leading' | 'trailing' | 'pace';
+
 /**
  * Leading- and trailing-edge batching for a consumer that updates a model per batch. The first items after a quiet
  * period pass at once, so a learner's `docker run` shows within a few ms. Past those, a burst is collected and flushed
  * on its trailing edge (once it falls silent for longer than its recent gaps: a slow burst pauses longer between items
- * without having ended), and while it goes on at a pace that slows down the longer it lasts: 1,000 events make a dozen
- * or so updates, not a thousand, and the last of them comes within maxSettleMs of the burst's end. Time is injected so
+ * without having ended), and while it goes on at a pace that slows down the longer it lasts (100 ms, doubling up to
+ * maxIntervalMs): 1,000 events make a dozen or so updates, not a thousand, and the last of them comes within
+ * maxSettleMs of the burst's end. A trailing-edge batch that turns out to be a pause, not the end (items came while the
+ * consumer fetched for it), may be handed back with requeue() and goes out with the next one. Time is injected so
  * tests drive it without real timers.
  */
-
 export class EventGate<T> {
   private readonly burstCredits: number;
   private readonly quietMs: number;
@@ -175,13 +179,15 @@ export class EventGate<T> {
   private timer: unknown;
   private timerDue = 0;
 
-  constructor(private readonly emit: (items: T[]) => void, options: EventGateOptions = {}, private readonly clock: Clock = realClock) {
+  constructor(
+    private readonly emit: (items: T[], reason: FlushReason) => void, options: EventGateOptions = {}, private readonly clock: Clock = realClock,
+  ) {
     this.burstCredits = options.burstCredits ?? 4;
     this.quietMs = options.quietMs ?? 1000;
     this.minSettleMs = options.settleMs ?? 100;
-    this.maxSettleMs = options.maxSettleMs ?? 700;
+    this.maxSettleMs = options.maxSettleMs ?? 600;
     this.minIntervalMs = options.minIntervalMs ?? 100;
-    this.maxIntervalMs = options.maxIntervalMs ?? 2000;
+    this.maxIntervalMs = options.maxIntervalMs ?? 6400;
     this.credits = this.burstCredits;
     this.interval = this.minIntervalMs;
   }
@@ -189,6 +195,11 @@ export class EventGate<T> {
   /** Items waiting for the trailing edge. */
   get pending(): boolean {
     return this.pendingItems.length > 0;
+  }
+
+  /** The burst's current pace: the least time between two of its flushes. */
+  get paceMs(): number {
+    return this.interval;
   }
 
   push(item: T): void {
@@ -206,20 +217,31 @@ export class EventGate<T> {
     this.pendingItems.push(item);
     if (this.credits > 0 && this.timer === undefined) {
       this.credits--;
-      this.flush();
+      this.flush('leading');
       return;
     }
     this.schedule(now);
   }
 
+  /**
+   * Items of a batch whose flush came too early (the burst went on): they wait with the pending ones, ahead of them,
+   * without counting as new items (the burst's pace and silence are unchanged). Only while items are pending: with
+   * none, the batch was the last and must not be held.
+   */
+  requeue(items: readonly T[]): boolean {
+    if (this.pendingItems.length === 0 || items.length === 0) return false;
+    this.pendingItems.unshift(...items);
+    return true;
+  }
+
   /** Emit what is pending now. */
-  flush(): void {
+  flush(reason: FlushReason = 'trailing'): void {
     this.cancelTimer();
     if (this.pendingItems.length === 0) return;
     const items = this.pendingItems;
     this.pendingItems = [];
     this.lastFlushAt = this.clock.now();
-    this.emit(items);
+    this.emit(items, reason);
   }
 
   dispose(): void {
@@ -227,15 +249,19 @@ export class EventGate<T> {
     this.pendingItems = [];
   }
 
+  private settleMs(): number {
+    return Math.min(Math.max(1.5 * Math.max(0, ...this.recentGaps), this.minSettleMs), this.maxSettleMs);
+  }
+
   private schedule(now: number): void {
-    const settleMs = Math.min(Math.max(1.5 * Math.max(0, ...this.recentGaps), this.minSettleMs), this.maxSettleMs);
-    const due = Math.max(now, Math.min(this.lastFlushAt + this.interval, this.lastItemAt + settleMs));
+    const due = Math.max(now, Math.min(this.lastFlushAt + this.interval, this.lastItemAt + this.settleMs()));
     if (this.timer !== undefined && this.timerDue === due) return;
     this.cancelTimer();
     this.timerDue = due;
     this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
-      this.flush();
+      const reason = this.clock.now() - this.lastItemAt >= this.settleMs() ? 'trailing' : 'pace';
+      this.flush(reason);
       // The longer a burst lasts, the further apart its updates.
       this.interval = Math.min(this.interval * 2, this.maxIntervalMs);
     }, due - now);

@@ -8,7 +8,7 @@ import {
   type Diagnostic, type FrontMatter, type Lesson, type Step, type Variable,
 } from './schema';
 import {
-  errorText, invalidVarValue, issueDiagnostics, parseCheckBlock, parseYamlAt, varNamesIn,
+  errorText, invalidVarValue, issueDiagnostics, parseCheckBlock, parseYamlAt, quickStepHint, varNamesIn,
   type CheckBlock, type RawCheckItem, type VarValues,
 } from './substitute';
 
@@ -279,7 +279,7 @@ function analyze(text: string, file: string, analysis: LessonAnalysis, deferChec
       step.checksSource = content;
       step.checksLine = fenceLine;
       if (deferChecks) {
-        parseChecksOnUse(step, () => parseCheckBlock(content, fenceLine + 1, file, defaults));
+        parseChecksOnUse(step, () => parseCheckBlock(content, fenceLine + 1, file, defaults), () => quickStepHint(content, defaults));
         current.checksDeferred = true;
         continue;
       }
@@ -336,17 +336,26 @@ function analyze(text: string, file: string, analysis: LessonAnalysis, deferChec
 
 /**
  * `step.checks` and `step.hint` as properties that parse the block once, on first read. Enumerable, so spreading or
- * comparing a step sees values; assigning replaces them with plain values.
+ * comparing a step sees values; assigning replaces them with plain values. The hint alone (a lesson page shows every
+ * step's) is read from the hint items without parsing the checks, when quickHint can tell it.
  */
-function parseChecksOnUse(step: Step, parse: () => CheckBlock): void {
+function parseChecksOnUse(step: Step, parse: () => CheckBlock, quickHint: () => { hint?: string } | undefined): void {
   let block: CheckBlock | undefined;
-  const lazy = <K extends 'checks' | 'hint'>(key: K, read: (parsed: CheckBlock) => Step[K]): PropertyDescriptor => ({
+  let quick: { hint?: string } | undefined | null = null;
+  const lazy = <K extends 'checks' | 'hint'>(key: K, read: () => Step[K]): PropertyDescriptor => ({
     enumerable: true,
     configurable: true,
-    get: () => read((block ??= parse())),
+    get: read,
     set: (value: Step[K]) => Object.defineProperty(step, key, { value, writable: true, enumerable: true, configurable: true }),
   });
-  Object.defineProperties(step, { checks: lazy('checks', (parsed) => parsed.checks), hint: lazy('hint', (parsed) => parsed.hint) });
+  Object.defineProperties(step, {
+    checks: lazy('checks', () => (block ??= parse()).checks),
+    hint: lazy('hint', () => {
+      if (block) return block.hint;
+      if (quick === null) quick = quickHint();
+      return quick ? quick.hint : (block ??= parse()).hint;
+    }),
+  });
 }
 
 /** The file line where `{{name}}` first appears in the step's fences. */

@@ -141,10 +141,29 @@ function highlightedCode(content: string, lang: string, escape: (text: string) =
   return `<pre><code class="hljs language-${grammar}">${html}</code></pre>`;
 }
 
-/** The lesson body as HTML; steps keep `{{vars}}` as written (the webview shows the learner's values). */
-export function renderLessonHtml(lesson: Pick<Lesson, 'markdown'>): RenderedLesson {
+/** Pages rendered lately, by their Markdown (the content is the key): opening a page again costs nothing. */
+const rendered = new Map<string, RenderedLesson>();
+const RENDER_CACHE_SIZE = 8;
+
+/**
+ * The lesson body as HTML; steps keep `{{vars}}` as written (the webview shows the learner's values). The last few
+ * are kept by content, so a page opened again (or a lesson file saved unchanged) is not rendered again; `cache: false`
+ * renders anew (the bench's cold render).
+ */
+export function renderLessonHtml(lesson: Pick<Lesson, 'markdown'>, options: { cache?: boolean } = {}): RenderedLesson {
+  const useCache = options.cache !== false;
+  const hit = useCache ? rendered.get(lesson.markdown) : undefined;
+  if (hit) {
+    rendered.delete(lesson.markdown); // most recently used last
+    rendered.set(lesson.markdown, hit);
+    return { html: hit.html, steps: hit.steps.map((step) => ({ ...step })) };
+  }
   const env: RenderEnv = { steps: [] };
   const html = renderer().render(lesson.markdown, env);
+  if (useCache) {
+    rendered.set(lesson.markdown, { html, steps: env.steps.map((step) => ({ ...step })) });
+    if (rendered.size > RENDER_CACHE_SIZE) rendered.delete(rendered.keys().next().value!);
+  }
   return { html, steps: env.steps };
 }
 

@@ -265,6 +265,61 @@ export function parseCheckBlock(source: string, firstLine: number, file: string,
   return block;
 }
 
+/**
+ * A check block's step hint without parsing the whole block (drawing a lesson page needs every step's hint but none of
+ * its checks): each top-level `- hint: …` item is read alone, a few lines of YAML. Undefined when that cannot tell (a
+ * hint written another way, an item that does not parse): the caller parses the block. A block with an error elsewhere
+ * still shows its hint; the error is reported where the block is parsed (running or checking the step, lint).
+ */
+export function quickStepHint(source: string, values: VarValues): { hint?: string } | undefined {
+  if (!source.includes('hint')) return {};
+  const lines = source.split('\n');
+  let hint: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!/^-[ \t]+hint[ \t]*:/.test(line)) {
+      // `- {hint: …}`, `- "hint": …`: not worth a second reader.
+      if (line.startsWith('-') && line.includes('hint') && !/^-[ \t]+[A-Za-z_][\w-]*[ \t]*:/.test(line)) return undefined;
+      continue;
+    }
+    let end = i + 1;
+    while (end < lines.length && !/^\S/.test(lines[end])) end++; // the item: up to the next line at column 0
+    let parsed: unknown;
+    const simple = end === i + 1 || lines.slice(i + 1, end).every((next) => next.trim() === '')
+      ? simpleScalar(line.slice(line.indexOf(':') + 1)) : undefined;
+    if (simple !== undefined) {
+      parsed = [{ hint: simple }];
+    } else {
+      try {
+        parsed = YAML.parse(lines.slice(i, end).join('\n'), { logLevel: 'error', maxAliasCount: 100 });
+      } catch {
+        return undefined;
+      }
+    }
+    if (!Array.isArray(parsed) || parsed.length !== 1 || parsed[0] === null || typeof parsed[0] !== 'object') return undefined;
+    const keys = Object.keys(parsed[0] as object);
+    if (keys.length !== 1) continue; // a check with its own hint (`- hint: …` then `  container: …`), not the step's
+    const item = hintItem.safeParse(substituteDeep(parsed[0], values));
+    if (!item.success) return undefined;
+    hint = item.data.hint;
+  }
+  return { hint };
+}
+
+/**
+ * A one-line YAML scalar that needs no YAML library: plain text that cannot mean anything else (no indicator first, no
+ * ": " or " #", not a number, boolean or null), or quoted text without escapes. Undefined for anything else.
+ */
+function simpleScalar(text: string): string | undefined {
+  const value = text.trim();
+  if (value === '' || /\t/.test(value)) return undefined;
+  if (/^"[^"\\]*"$/.test(value)) return value.slice(1, -1);
+  if (/^'([^']|'')*'$/.test(value)) return value.slice(1, -1).replace(/''/g, "'");
+  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) || /: | #|:$/.test(value)) return undefined;
+  if (/^(?:~|null|true|false|yes|no|on|off|[-+]?(?:\d|\.\d)|\.(?:inf|nan))/i.test(value)) return undefined;
+  return value;
+}
+
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0] : String(error);
 }

@@ -6,10 +6,11 @@
 // - an engine event (a hint; its payload is not trusted as data) updates only the object it names: that one container,
 //   image, volume or network is fetched again, or dropped when destroyed. The first events after a quiet period go
 //   through at once; a burst is batched on its trailing edge (EventGate), and a batch naming many objects of a kind
-//   lists that kind once instead;
+//   lists that kind once instead. A trailing-edge batch whose fetch is overtaken by new events (the burst only paused)
+//   is not drawn but joins the next batch, unless the trees have waited a pace interval;
 // - while disconnected, ping every second so the tree comes back within ~2 s of the engine returning.
 import type { DockerEngine, Disposable, EngineEventStream } from '../../engine/api';
-import { EventGate, type EventGateOptions } from '../../engine/coalesce';
+import { EventGate, type EventGateOptions, type FlushReason } from '../../engine/coalesce';
 import { EngineError } from '../../engine/errors';
 import { classifyError } from '../../engine';
 import type {
@@ -62,8 +63,11 @@ export class ExplorerModelController implements Disposable {
   private missedEvents = false;
 
   private readonly gate: EventGate<EngineEvent>;
-  /** Events of an update that is queued but has not started. */
+  /** Events of an update that is queued but has not started, and why the gate let them through. */
   private waitingEvents: EngineEvent[] | undefined;
+  private waitingReason: FlushReason = 'trailing';
+  /** When the model last changed after events (a redraw of the visible trees). */
+  private lastEventUpdateAt = Number.NEGATIVE_INFINITY;
   private safetyTimer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private pinging = false;
@@ -76,7 +80,7 @@ export class ExplorerModelController implements Disposable {
   private readonly stateListeners = new Set<(state: EngineState, error?: EngineError) => void>();
 
   constructor(private readonly source: EngineSource, options: ExplorerControllerOptions = {}) {
-    this.gate = new EventGate((events) => void this.enqueueEvents(events), options.gate);
+    this.gate = new EventGate((events, reason) => void this.enqueueEvents(events, reason), options.gate);
     this.safetyRefreshMs = options.safetyRefreshMs ?? 60_000;
     this.reconnectPollMs = options.reconnectPollMs ?? 1000;
   }
@@ -223,16 +227,19 @@ export class ExplorerModelController implements Disposable {
     return this.run(() => this.fetch(kinds));
   }
 
-  private enqueueEvents(events: EngineEvent[]): Promise<void> {
+  private enqueueEvents(events: EngineEvent[], reason: FlushReason): Promise<void> {
     // Events that come while an update is queued join it: one fetch and one redraw for them all.
     if (this.waitingEvents) {
       this.waitingEvents.push(...events);
+      this.waitingReason = reason === 'trailing' ? this.waitingReason : reason;
       return this.queue;
     }
     const batch = (this.waitingEvents = [...events]);
+    this.waitingReason = reason;
     return this.run(() => {
+      const batchReason = this.waitingReason;
       this.waitingEvents = undefined;
-      return this.applyEvents(batch);
+      return this.applyEvents(batch, batchReason);
     });
   }
 
@@ -284,7 +291,7 @@ export class ExplorerModelController implements Disposable {
   }
 
   /** Fetch again only what the events name (or a kind's list, when they name many of it) and patch the snapshot. */
-  private async applyEvents(events: EngineEvent[]): Promise<void> {
+  private async applyEvents(events: EngineEvent[], reason: FlushReason = 'leading'): Promise<void> {
     if (this.disposed || !this.active || !this.current || this.stateValue !== 'connected') return;
     const plan = planUpdates(events);
     if (plan.fetch.size === 0 && plan.drop.size === 0 && plan.relist.size === 0) return;
@@ -297,9 +304,15 @@ export class ExplorerModelController implements Disposable {
       }
       await Promise.all([this.fetchLists(engine, [...plan.relist], fetched), ...singles]);
       if (!this.current || engine !== this.boundEngine) return; // disconnected or switched engines meanwhile
+      // A burst's pause, not its end: more events came while fetching, so this result is outdated already. Unless the
+      // trees have waited a pace interval for an update, the batch waits for the next one (one redraw, not two).
+      if (reason === 'trailing' && Date.now() - this.lastEventUpdateAt < this.gate.paceMs && this.gate.requeue(events)) return;
       const { snapshot, changed } = applyUpdates(this.current, fetched);
       this.current = snapshot;
-      if (changed.size > 0) this.fireChange(changed);
+      if (changed.size > 0) {
+        this.lastEventUpdateAt = Date.now();
+        this.fireChange(changed);
+      }
     } catch (err) {
       const error = this.toEngineError(err);
       if (isConnectionError(error)) this.onFailure(error);

@@ -21,7 +21,8 @@ export function stepView(step: Step, index: number): StepView {
     file: step.file,
     hint: step.hint,
     vars: [...step.vars],
-    hasChecks: step.checks.length > 0 || step.checksSource !== undefined,
+    // checksSource first: reading `checks` would parse every check block just to draw the page.
+    hasChecks: step.checksSource !== undefined || step.checks.length > 0,
   };
 }
 

@@ -287,3 +287,34 @@ describe('check kind precedence', () => {
     assert.deepEqual(lesson?.steps[0].checks.map((c) => Object.keys(c)[0]), ['service', 'container']);
   });
 });
+
+describe('step hints on a lesson page', () => {
+  test('every lesson: the hint read from its hint items alone is the one the whole check block gives', () => {
+    const dir = path.resolve(__dirname, '..', '..', '..', 'lessons');
+    let hints = 0;
+    for (const name of fs.readdirSync(dir).filter((f) => /^\d\d-.*\.md$/.test(f))) {
+      const file = path.join(dir, name);
+      const text = fs.readFileSync(file, 'utf8');
+      const lazy = parseLesson(text, file).lesson!;
+      const eager = parseLesson(text, file, { checks: 'now' }).lesson!;
+      lazy.steps.forEach((step, i) => {
+        assert.equal(step.hint, eager.steps[i].hint, `${name} ${step.id}`);
+        if (step.hint) hints++;
+      });
+    }
+    assert.ok(hints > 100, `${hints} hints`);
+  });
+
+  test('read alone: a check\'s own hint is not the step\'s, variables are filled in, odd forms fall back to the block', () => {
+    const hintOf = (block: string) => {
+      const text = ['---', 'id: h', 'order: 1', 'title: h', 'summary: h', 'sources: [{ seed: "001", section: h }]', 'vars: { port: { default: 8080, label: p, type: port } }',
+        '---', '```bash step id=s title=s', 'echo {{port}}', '```', '```yaml check', block, '```', ''].join('\n');
+      return parseLesson(text, 'h.md').lesson!.steps[0].hint;
+    };
+    assert.equal(hintOf('- container: web\n  hint: not the step\'s\n- hint: open port {{port}}'), 'open port 8080');
+    assert.equal(hintOf('- hint: not the step\'s\n  container: web'), undefined);
+    assert.equal(hintOf('- hint: >-\n    two\n    lines\n- container: web'), 'two lines');
+    assert.equal(hintOf('- {hint: flow style}\n- container: web'), 'flow style');
+    assert.equal(hintOf('- hint: first\n- hint: "last: wins"'), 'last: wins');
+  });
+});

@@ -84,3 +84,17 @@ describe('renderMarkdownInline', () => {
     assert.equal(renderMarkdownInline('<b>x</b>'), '&lt;b&gt;x&lt;/b&gt;');
   });
 });
+
+describe('renderLessonHtml cache', () => {
+  test('the same Markdown again gives the same page, as its own copy; cache: false renders anew', () => {
+    const markdown = '# cache\n\n```bash step id=a title=a\necho a\n```\n\n```bash step id=b title=b\necho b\n```\n';
+    const first = renderLessonHtml({ markdown });
+    first.steps[0].id = 'changed by a caller';
+    const again = renderLessonHtml({ markdown });
+    assert.deepEqual(again.steps, [{ id: 'a', index: 0 }, { id: 'b', index: 1 }]);
+    assert.equal(again.html, first.html);
+    const fresh = renderLessonHtml({ markdown }, { cache: false });
+    assert.equal(fresh.html, first.html);
+    assert.notEqual(renderLessonHtml({ markdown: `${markdown}\nmore\n` }).html, first.html, 'other content, other page');
+  });
+});
