@@ -93,7 +93,7 @@ async function preexistingNames(engine: DockerEngine): Promise<Set<string>> {
  */
 const RERUNNABLE = ['intro', 'install', 'first-container', 'images', 'layers', 'lifecycle', 'exec-attach', 'commit',
   'instructions', 'multistage', 'best-practices', 'volumes', 'networking', 'compose', 'resources-security', 'ecosystem',
-  'china-network'];
+  'china-network', 'troubleshooting'];
 function runsTwice(lessonId: string): boolean {
   const setting = process.env.DL_SUITE_TWICE;
   if (setting === undefined || setting === '') return RERUNNABLE.includes(lessonId);
