@@ -33,6 +33,12 @@ export const imageCheck = z.object({
   /** Same image id as this other reference. */
   sameAs: z.string().optional(),
   differentFrom: z.string().optional(),
+  /**
+   * At most `max` of this image's layers (RootFS.Layers) are missing from `image`: how many layers a rebuild could not
+   * take from the build cache (a source change that re-runs a dependency install makes two, not one). Layer ids are
+   * content digests, so this holds for BuildKit and the legacy builder, on overlay2 and on the containerd store.
+   */
+  layersNotIn: z.object({ image: nonEmpty, max: numberish }).strict().optional(),
   maxSizeBytes: numberish.optional(),
   /** `docker history` rows (including empty layers) at least / exactly. */
   historyLength: numberish.optional(),
@@ -49,6 +55,8 @@ export interface ImageSubject {
   /** The images named by sameAs / differentFrom (undefined when they do not exist). */
   sameAs?: Info;
   differentFrom?: Info;
+  /** The image named by layersNotIn (undefined when it does not exist). */
+  layersNotIn?: Info;
 }
 
 export function noSuchImageHint(): string {
@@ -180,6 +188,15 @@ function imageSpecs(check: ImageCheck): PropSpec<ImageSubject>[] {
   }
   if (check.sameAs !== undefined) specs.push(otherImageSpec(t('id'), check.sameAs, true, (s) => s.sameAs));
   if (check.differentFrom !== undefined) specs.push(otherImageSpec(t('id'), check.differentFrom, false, (s) => s.differentFrom));
+  if (check.layersNotIn !== undefined) {
+    const { image: ref, max } = check.layersNotIn;
+    specs.push(spec(t('layers not in {0}', ref), t('at most {0}', String(max)), ({ info, layersNotIn }) => {
+      if (!layersNotIn) return { pass: false, actual: t('image {0} does not exist', ref), hint: noSuchImageHint() };
+      const theirs = new Set(layersNotIn.RootFS.Layers ?? []);
+      const count = (info.RootFS.Layers ?? []).filter((layer) => !theirs.has(layer)).length;
+      return { pass: count <= max, actual: String(count) };
+    }));
+  }
   if (check.maxSizeBytes !== undefined) {
     const wanted = check.maxSizeBytes;
     specs.push(spec(t('size'), t('at most {0}', formatBytes(wanted)), ({ info }) => ({ pass: info.Size <= wanted, actual: formatBytes(info.Size) })));
@@ -232,12 +249,13 @@ export function imageOutcome(check: ImageCheck, subject: ImageSubject | undefine
 export async function evaluateImage(check: ImageCheck, lookup: Lookup): Promise<Outcome> {
   const info = await lookup.image(check.image);
   if (!info) return imageOutcome(check, undefined);
-  const [history, sameAs, differentFrom] = await Promise.all([
+  const [history, sameAs, differentFrom, layersNotIn] = await Promise.all([
     needsHistory(check) ? lookup.imageHistory(check.image) : Promise.resolve(undefined),
     check.sameAs ? lookup.image(check.sameAs) : Promise.resolve(undefined),
     check.differentFrom ? lookup.image(check.differentFrom) : Promise.resolve(undefined),
+    check.layersNotIn ? lookup.image(check.layersNotIn.image) : Promise.resolve(undefined),
   ]);
-  return imageOutcome(check, { info, history, sameAs, differentFrom });
+  return imageOutcome(check, { info, history, sameAs, differentFrom, layersNotIn });
 }
 
 export const imageKind = defineKind({

@@ -151,6 +151,16 @@ describe('image', () => {
     assert.equal(outcome.actual, 'no such row among 2; latest: /bin/sh -c #(nop)  CMD ["sh"]; Imported from -');
   });
 
+  test('layersNotIn counts the layers the other image lacks (a rebuild that missed the cache)', () => {
+    const v1 = { ...info, Id: 'sha256:0000', RootFS: { Type: 'layers', Layers: ['sha256:a', 'sha256:old'] } } as unknown as ImageDetails;
+    const check = parse<Parameters<typeof imageOutcome>[0]>({ image: 'x', layersNotIn: { image: 'v1', max: 1 } });
+    assert.equal(imageOutcome(check, { info, layersNotIn: v1 }).pass, true);
+    const rebuilt = { ...info, RootFS: { Type: 'layers', Layers: ['sha256:c', 'sha256:b'] } } as unknown as ImageDetails;
+    const outcome = imageOutcome(check, { info: rebuilt, layersNotIn: v1 });
+    assert.deepEqual([outcome.pass, outcome.title, outcome.expected, outcome.actual], [false, 'Layers not in v1 of image x', 'at most 1', '2']);
+    assert.equal(imageOutcome(check, { info }).actual, 'image v1 does not exist');
+  });
+
   test('absent and missing', () => {
     assert.equal(imageOutcome(parse({ image: 'x', absent: true }), undefined).pass, true);
     const missing = imageOutcome(parse({ image: 'x', exposedPorts: [80] }), undefined);
