@@ -33,5 +33,7 @@ export const stepProgress = z.object({
   waiting: z.object({ title: z.string(), expected: z.string(), seconds: z.number() }).optional(),
   /** ms since epoch of the verdict. */
   at: z.number().optional(),
+  /** Set by a live re-check (an engine event, not a button): the page says "checked automatically". */
+  auto: z.boolean().optional(),
 });
 export type StepProgress = z.infer<typeof stepProgress>;

@@ -432,6 +432,13 @@ function showProgress(ui: StepUi): void {
     if (current.waiting) children.push(waitingLine(ui, current.waiting));
   } else if (current.state !== 'idle') {
     const verdict = el('div', `dl-verdict dl-verdict--${current.state}`, label(current.state));
+    if (current.auto) {
+      const note = el('span', 'dl-verdict-auto');
+      const eye = el('span', 'dl-icon codicon codicon-eye');
+      eye.setAttribute('aria-hidden', 'true');
+      note.append(eye, document.createTextNode(` ${label(current.state === 'passed' ? 'autoPassed' : 'autoFailed')}`));
+      verdict.append(' ', note);
+    }
     children.push(verdict);
     if (current.message) children.push(el('pre', 'dl-result-message', current.message));
     if (current.checks.length > 0) {

@@ -140,6 +140,9 @@ export const WEBVIEW_LABELS = {
   redo: 'Run steps {0} again, then this one',
   redoOne: 'Run step {0} again, then this one',
   waiting: 'Waiting for: {0} — expected {1} ({2} s left)',
+  // A verdict from the live re-check (an engine event, no button pressed).
+  autoPassed: 'checked automatically',
+  autoFailed: 'checked again automatically',
 } as const satisfies Record<string, string>;
 
 export type WebviewLabelKey = keyof typeof WEBVIEW_LABELS;

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { DockerEngine } from '../../engine';
+import type { DockerEngine, EngineEventStream } from '../../engine';
 import { defaultVars } from '../../lessons';
 import type { Lesson, Step } from '../../lessons/schema';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../../runner';
 import { insideDir } from '../../runner/workdir';
 import { LessonRunLock } from '../../viewmodel/lessons/runLock';
+import { liveCheckTarget, liveVerdict } from '../../viewmodel/lessons/liveCheck';
 import type { StepProgress } from '../../lessons/progress';
 import { LessonCatalog } from './catalog';
 import { EditFiles } from './editFiles';
@@ -50,6 +51,8 @@ export class LessonHost implements LessonService, StepTaskSource {
   /** One run per lesson, and the Run button's terminal work waiting for its task to start (see runLock.ts). */
   private readonly locks = new LessonRunLock<RunEntry, TerminalWork>();
   private readonly editFiles: EditFiles;
+  /** Live re-checks in flight (stopped on dispose). */
+  private readonly liveAborts = new Set<AbortController>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly options: LessonHostOptions) {
@@ -132,6 +135,58 @@ export class LessonHost implements LessonService, StepTaskSource {
     await this.withRun(lesson, step, 'checking', (entry, engine) => echoNewVerdict(lesson, step,
       checkStepSession(lesson, step, this.runnerContext(engine, entry.abort.signal), { vars: this.valuesFor(lesson, vars), output, waiting: this.verdicts.waiter(lesson.meta.id, step.id) })));
     return this.progress(lesson.meta.id)[step.id];
+  }
+
+  /**
+   * A live re-check (an engine event while the lesson is on screen, see viewmodel/lessons/liveCheck.ts): the current
+   * step's checks once, without waits, outside the lesson's lock so a click on ▶ is never refused because of it. Its
+   * verdict counts only if no run started and the step's verdict did not change meanwhile; no pop-up, whatever happens.
+   * Resolves with the step re-checked (undefined: none).
+   */
+  async liveCheck(lessonId: string): Promise<string | undefined> {
+    const lesson = await this.lesson(lessonId);
+    if (!lesson || this.locks.isBusy(lesson.meta.id) || !this.bundledOrTrusted(lesson)) return undefined;
+    const id = lesson.meta.id;
+    const last = this.store.lastPosition();
+    const stepId = liveCheckTarget(lesson.steps, this.progress(id), last?.lessonId === id ? last.stepId : undefined);
+    const step = lesson.steps.find((s) => s.id === stepId);
+    if (!step) return undefined;
+    let engine: DockerEngine;
+    try {
+      engine = this.options.engine();
+    } catch {
+      return undefined; // a bad engine address: the explorer and the ▶ button say so
+    }
+    const before = this.progress(id)[step.id];
+    const abort = new AbortController();
+    this.liveAborts.add(abort);
+    let outcome: StepOutcome;
+    try {
+      outcome = await checkStepSession(lesson, step, this.runnerContext(engine, abort.signal), {
+        vars: this.valuesFor(lesson, {}), output: this.store.stepOutput(id, step.id), noWait: true,
+      });
+    } catch {
+      return undefined;
+    } finally {
+      this.liveAborts.delete(abort);
+    }
+    const now = this.progress(id)[step.id];
+    if (abort.signal.aborted || this.locks.isBusy(id) || now?.state !== before?.state || now?.at !== before?.at) return undefined;
+    const verdict = liveVerdict(now, verdictOf(outcome));
+    if (!verdict) return step.id;
+    this.verdicts.set(id, step.id, verdict);
+    // The step's terminal (if it ran there) must not keep saying "not passed yet" under a ✓.
+    if (verdict.state === 'passed') void echoNewVerdict(lesson, step, Promise.resolve(outcome));
+    return step.id;
+  }
+
+  /** A view of the engine's one shared event stream (undefined when the engine address is bad). */
+  engineEvents(): EngineEventStream | undefined {
+    try {
+      return this.options.engine().events();
+    } catch {
+      return undefined;
+    }
   }
 
   cancelStep(lessonId: string, stepId: string): void {
@@ -237,11 +292,15 @@ export class LessonHost implements LessonService, StepTaskSource {
 
   /** The single place deciding whether a lesson's commands may run here (see the trust note in package.json). */
   private mayRun(lesson: Lesson): boolean {
-    // Bundled lessons are the extension's own content; lessons from anywhere else need a trusted workspace.
-    const bundled = insideDir(this.lessonsDir, path.relative(this.lessonsDir, lesson.file)) !== undefined;
-    if (bundled || vscode.workspace.isTrusted) return true;
+    if (this.bundledOrTrusted(lesson)) return true;
     void vscode.window.showWarningMessage(l10n.t('This lesson does not come with the extension and the workspace is not trusted, so its commands are not run. Trust the workspace to run them.'));
     return false;
+  }
+
+  private bundledOrTrusted(lesson: Lesson): boolean {
+    // Bundled lessons are the extension's own content; lessons from anywhere else need a trusted workspace.
+    const bundled = insideDir(this.lessonsDir, path.relative(this.lessonsDir, lesson.file)) !== undefined;
+    return bundled || vscode.workspace.isTrusted;
   }
 
   private runnerContext(engine: DockerEngine, signal: AbortSignal): RunnerContext {
@@ -340,6 +399,7 @@ export class LessonHost implements LessonService, StepTaskSource {
   }
 
   dispose(): void {
+    for (const abort of this.liveAborts) abort.abort();
     for (const entry of this.locks.entries()) {
       entry.abort.abort();
       entry.cancel?.();

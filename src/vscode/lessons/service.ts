@@ -1,6 +1,7 @@
 // The contract between the lesson front ends (lessons tree, lesson webview panel, walkthrough, status bar) and the
 // host-side lesson logic (LessonService in ./lessonService.ts), so each side can be built and tested on its own.
 import type * as vscode from 'vscode';
+import type { EngineEventStream } from '../../engine/api';
 import type { Lesson } from '../../lessons/schema';
 import type { StepProgress } from '../../lessons/progress';
 
@@ -39,4 +40,8 @@ export interface LessonService extends vscode.Disposable {
   /** Record that the learner opened a lesson (at a step): what lastPosition() returns next. (Added by the lessons host.) */
   noteOpened?(lessonId: string, stepId?: string): void;
   clearAllProgress(): Promise<void>;
+  /** Re-check the lesson's current step quietly (an engine event while the lesson is on screen); the step's id, if any. */
+  liveCheck?(lessonId: string): Promise<string | undefined>;
+  /** A view of the engine's one shared event stream, for the live re-check; undefined when there is no engine. */
+  engineEvents?(): EngineEventStream | undefined;
 }

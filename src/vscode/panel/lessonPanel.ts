@@ -8,6 +8,7 @@ import type { StepProgress } from '../../lessons/progress';
 import type { HostMessage, WebviewMessage } from '../../webview/protocol';
 import type { LessonService, ProgressChange } from '../lessons/service';
 import { WebviewPanelHost } from './webviewPanel';
+import { LiveCheck } from '../lessons/liveCheck';
 import { LESSON_COMMANDS, WEBVIEW_PANELS } from '../ids';
 
 // The protocol's zod schemas and the lesson renderer load with the first lesson shown or message received, not on
@@ -26,6 +27,8 @@ export class LessonPanelController implements vscode.Disposable {
   private readonly host: WebviewPanelHost<WebviewMessage, HostMessage>;
   private lessonId: string | undefined;
   private pendingFocus: string | undefined;
+  /** The panel was shown, hidden or closed, or shows another lesson (the live re-check follows it). */
+  private readonly lessonShown = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -47,7 +50,13 @@ export class LessonPanelController implements vscode.Disposable {
       onError: (_message, error) => this.host.post({ type: 'notice', level: 'error', message: error instanceof Error ? error.message : String(error) }),
       log: (line) => this.log(line),
     });
-    this.disposables.push(this.host, service.onDidChangeProgress((change) => void this.progressChanged(change)));
+    this.disposables.push(this.host, this.lessonShown, service.onDidChangeProgress((change) => void this.progressChanged(change)),
+      this.host.onDidChangeVisibility(() => this.lessonShown.fire()));
+    // Engine events re-check the current step while the lesson is on screen (issue 12).
+    this.disposables.push(new LiveCheck(service, {
+      visibleLessonId: () => (this.host.isVisible ? this.lessonId : undefined),
+      onDidChange: this.lessonShown.event,
+    }, (line) => this.log(line)));
   }
 
   /** The lesson shown, if the panel is open (for tests and the status bar). */
@@ -88,6 +97,7 @@ export class LessonPanelController implements vscode.Disposable {
 
   private async show(lesson: Lesson, stepId?: string): Promise<void> {
     this.lessonId = lesson.meta.id;
+    this.lessonShown.fire();
     // "Continue where I left off" and the status bar follow what the learner has on screen.
     this.service.noteOpened?.(lesson.meta.id, stepId);
     this.host.title = lessonView().panelTitle(lesson, vscode.l10n.t);
