@@ -563,6 +563,16 @@ window.addEventListener('scroll', () => {
   }, 200);
 }, { passive: true });
 
+// The learner reading (scrolling, pointing, typing) keeps the chapter's study clock running; said at most every 20 s.
+let lastActivity = 0;
+const activity = () => {
+  const now = Date.now();
+  if (now - lastActivity < 20_000) return;
+  lastActivity = now;
+  post({ type: 'activity' });
+};
+for (const type of ['scroll', 'pointerdown', 'keydown', 'wheel']) window.addEventListener(type, activity, { passive: true });
+
 // Surface what would otherwise fail silently inside the iframe: a blocked resource or a script error.
 document.addEventListener('securitypolicyviolation', (event) => {
   report('error', `CSP blocked ${event.effectiveDirective}: ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);

@@ -283,6 +283,8 @@ SCENARIOS.publish = (ctx) => require('./publish-ui.cjs').publishScenario(ctx);
 SCENARIOS.freshness = (ctx) => require('./freshness-ui.cjs').freshnessScenario(ctx);
 // 环境体检 / Check My Docker Setup against two local registries, one stopped (doctor-ui.cjs)
 SCENARIOS.doctor = (ctx) => require('./doctor-ui.cjs').doctorScenario(ctx);
+// A step done in the learner's own terminal turns ✓ by itself; 课程地图 / Course Map (map-ui.cjs)
+SCENARIOS.map = (ctx) => require('./map-ui.cjs').mapScenario(ctx);
 
 runMain(async (onCleanup) => {
   const engineVersion = requireDocker();

@@ -96,6 +96,8 @@ export class LessonHost implements LessonService, StepTaskSource {
   /** The learner opened a lesson (or scrolled to a step): "continue where I left off" goes back here. */
   noteOpened(lessonId: string, stepId?: string): void { this.store.setLastPosition(lessonId, stepId); }
   clearAllProgress(): Promise<void> { return this.verdicts.clearAll(); }
+  addTime(lessonId: string, ms: number): void { this.store.addTime(lessonId, ms); }
+  timeSpent(lessonId: string): number { return this.store.timeSpent(lessonId); }
 
   varValues(lessonId: string): Record<string, string> {
     const lesson = this.loadedLessons.find((l) => l.meta.id === lessonId);

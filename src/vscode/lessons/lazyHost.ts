@@ -102,6 +102,8 @@ export class LazyLessonHost implements LessonService, StepTaskSource {
   }
   clearAllProgress(): Promise<void> { return this.host().clearAllProgress(); }
   liveCheck(lessonId: string): Promise<string | undefined> { return this.host().liveCheck(lessonId); }
+  addTime(lessonId: string, ms: number): void { this.host().addTime(lessonId, ms); }
+  timeSpent(lessonId: string): number { return this.host().timeSpent(lessonId); }
   /** Without the host: only the engine's shared event stream. */
   engineEvents(): EngineEventStream | undefined {
     try {

@@ -42,6 +42,10 @@ export interface LessonService extends vscode.Disposable {
   clearAllProgress(): Promise<void>;
   /** Re-check the lesson's current step quietly (an engine event while the lesson is on screen); the step's id, if any. */
   liveCheck?(lessonId: string): Promise<string | undefined>;
+  /** Count time spent on a lesson (the panel's study clock). */
+  addTime?(lessonId: string, ms: number): void;
+  /** Milliseconds spent on a lesson so far. */
+  timeSpent?(lessonId: string): number;
   /** A view of the engine's one shared event stream, for the live re-check; undefined when there is no engine. */
   engineEvents?(): EngineEventStream | undefined;
 }

@@ -9,6 +9,10 @@ import type { HostMessage, WebviewMessage } from '../../webview/protocol';
 import type { LessonService, ProgressChange } from '../lessons/service';
 import { WebviewPanelHost } from './webviewPanel';
 import { LiveCheck } from '../lessons/liveCheck';
+import { StudyClock } from '../../viewmodel/lessons/studyClock';
+
+/** How often the study clock's time is written to the progress store. */
+const CLOCK_FLUSH_MS = 60_000;
 import { LESSON_COMMANDS, WEBVIEW_PANELS } from '../ids';
 
 // The protocol's zod schemas and the lesson renderer load with the first lesson shown or message received, not on
@@ -29,6 +33,7 @@ export class LessonPanelController implements vscode.Disposable {
   private pendingFocus: string | undefined;
   /** The panel was shown, hidden or closed, or shows another lesson (the live re-check follows it). */
   private readonly lessonShown = new vscode.EventEmitter<void>();
+  private readonly clock: StudyClock;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -57,6 +62,14 @@ export class LessonPanelController implements vscode.Disposable {
       visibleLessonId: () => (this.host.isVisible ? this.lessonId : undefined),
       onDidChange: this.lessonShown.event,
     }, (line) => this.log(line)));
+    // Time spent per chapter (the course map): while the panel is the active editor of the focused window.
+    this.clock = new StudyClock({ credit: (lessonId, ms) => this.service.addTime?.(lessonId, ms) });
+    const flush = setInterval(() => this.clock.flush(), CLOCK_FLUSH_MS);
+    this.disposables.push(
+      this.lessonShown.event(() => this.clock.setActive(this.host.isActive && vscode.window.state.focused ? this.lessonId : undefined)),
+      vscode.window.onDidChangeWindowState(() => this.lessonShown.fire()),
+      { dispose: () => { clearInterval(flush); this.clock.setActive(undefined); } },
+    );
   }
 
   /** The lesson shown, if the panel is open (for tests and the status bar). */
@@ -92,7 +105,8 @@ export class LessonPanelController implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    // In reverse: the clock's last credit goes to the store before the service is gone.
+    for (const disposable of this.disposables.splice(0).reverse()) disposable.dispose();
   }
 
   private async show(lesson: Lesson, stepId?: string): Promise<void> {
@@ -150,9 +164,12 @@ export class LessonPanelController implements vscode.Disposable {
   }
 
   private async handle(message: WebviewMessage): Promise<void> {
+    if (message.type !== 'log') this.clock.interaction();
     switch (message.type) {
       case 'ready':
         return; // the panel host handles the handshake
+      case 'activity':
+        return; // the study clock above is all it is for
       case 'log':
         this.log(`[webview ${message.level}] ${message.message}`);
         return;

@@ -34,7 +34,7 @@ export class WebviewPanelHost<In extends { type: string }, Out extends { type: s
   private pending: Out[] = [];
   private readonly panelDisposables: vscode.Disposable[] = [];
   private readonly visibility = new vscode.EventEmitter<boolean>();
-  /** The panel was shown or hidden (false also when it closed). */
+  /** The panel was shown, hidden, activated or deactivated (its `visible`; false also when it closed). */
   readonly onDidChangeVisibility = this.visibility.event;
 
   constructor(private readonly spec: WebviewPanelSpec<In, Out>) {}
@@ -43,6 +43,8 @@ export class WebviewPanelHost<In extends { type: string }, Out extends { type: s
   get isReady(): boolean { return this.panel !== undefined && this.ready; }
   /** Open and on screen (its tab is the active one of its editor group). */
   get isVisible(): boolean { return this.panel?.visible === true; }
+  /** On screen and the active editor (the learner is looking at it; the window itself may be in the background). */
+  get isActive(): boolean { return this.panel?.active === true; }
 
   /** Reveal the panel, creating it when there is none. */
   show(title: string): void {
