@@ -53,11 +53,11 @@ export interface LayoutOptions {
  * alternately a little higher and lower. Deterministic, so the page and the tests agree.
  */
 export function layoutPath(count: number, width: number, options: LayoutOptions = {}): MapLayout {
-  const minCell = options.minCell ?? 150;
+  const minCell = options.minCell ?? 130;
   const maxColumns = options.maxColumns ?? 6;
-  const rowHeight = options.rowHeight ?? 170;
+  const rowHeight = options.rowHeight ?? 150;
   const top = options.top ?? 56;
-  const bottom = options.bottom ?? 100;
+  const bottom = options.bottom ?? 84;
   const wave = options.wave ?? 18;
   // The loops need room at both sides: half a cell each.
   const columns = Math.max(2, Math.min(maxColumns, Math.floor(width / minCell) - 1 || 1, Math.max(count, 2)));

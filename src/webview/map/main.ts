@@ -90,7 +90,7 @@ function render(): void {
   canvas = el('div', 'dl-map-canvas');
   card = el('aside', 'dl-map-card');
   card.setAttribute('aria-live', 'polite');
-  body.append(canvas, card);
+  body.append(card, canvas);
   const legend = el('footer', 'dl-map-legend');
   legend.setAttribute('aria-label', label('legend'));
   for (const [state, key] of [['todo', 'stateTodo'], ['active', 'stateActive'], ['done', 'stateDone'], ['current', 'current']] as const) {
@@ -104,6 +104,7 @@ function render(): void {
   selected ??= (view.nodes.find((node) => node.current) ?? view.nodes.find((node) => node.state === 'active') ?? view.nodes[0]).id;
   drawPath();
   showCard(selected);
+  canvas.querySelector<HTMLElement>('.dl-map-node--current')?.scrollIntoView({ block: 'nearest' });
   resize.disconnect();
   resize.observe(canvas);
 }
@@ -190,12 +191,14 @@ function showCard(lessonId: string): void {
   }
   const head = el('div', 'dl-map-card-head');
   head.append(el('span', 'dl-map-card-chapter', label('chapter', node.order)), el('span', `dl-map-pill dl-map-pill--${node.state}`, label(STATE_LABEL[node.state])));
-  const children: HTMLElement[] = [head, el('h2', 'dl-map-card-title', node.title)];
+  const about = el('div', 'dl-map-card-about');
+  about.append(head, el('h2', 'dl-map-card-title', node.title));
   if (node.current) {
     const here = el('div', 'dl-map-card-here');
     here.append(icon('location'), el('span', undefined, label('current')));
-    children.push(here);
+    about.append(here);
   }
+  const children: HTMLElement[] = [about];
   children.push(node.total > 0
     ? row('pass', label('steps', node.done, node.total), 'dl-map-card-steps', node.done / node.total)
     : row('book', label('noSteps'), 'dl-map-card-steps'));
