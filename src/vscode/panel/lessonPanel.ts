@@ -64,7 +64,9 @@ export class LessonPanelController implements vscode.Disposable {
     }, (line) => this.log(line)));
     // Time spent per chapter (the course map): while the panel is the active editor of the focused window.
     this.clock = new StudyClock({ credit: (lessonId, ms) => this.service.addTime?.(lessonId, ms) });
+    // unref: the clock's flush never keeps a process alive by itself (unit tests, a host shutting down).
     const flush = setInterval(() => this.clock.flush(), CLOCK_FLUSH_MS);
+    flush.unref?.();
     this.disposables.push(
       this.lessonShown.event(() => this.clock.setActive(this.host.isActive && vscode.window.state.focused ? this.lessonId : undefined)),
       vscode.window.onDidChangeWindowState(() => this.lessonShown.fire()),

@@ -191,13 +191,14 @@ function showCard(lessonId: string): void {
   }
   const head = el('div', 'dl-map-card-head');
   head.append(el('span', 'dl-map-card-chapter', label('chapter', node.order)), el('span', `dl-map-pill dl-map-pill--${node.state}`, label(STATE_LABEL[node.state])));
+  if (node.current) {
+    // In the head line, so the card keeps its height from one chapter to the next (the path below must not jump).
+    const here = el('span', 'dl-map-card-here');
+    here.append(icon('location'), el('span', undefined, label('current')));
+    head.append(here);
+  }
   const about = el('div', 'dl-map-card-about');
   about.append(head, el('h2', 'dl-map-card-title', node.title));
-  if (node.current) {
-    const here = el('div', 'dl-map-card-here');
-    here.append(icon('location'), el('span', undefined, label('current')));
-    about.append(here);
-  }
   const children: HTMLElement[] = [about];
   children.push(node.total > 0
     ? row('pass', label('steps', node.done, node.total), 'dl-map-card-steps', node.done / node.total)
