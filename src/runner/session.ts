@@ -9,7 +9,7 @@ import type { Lesson, Step } from '../lessons/schema';
 import type { MissingImage } from './images';
 import { StepRecorder, declaredNames, mergeRecords, takeSnapshot, type EngineState } from './record';
 import {
-  changedFiles, missingPrerequisites, prerequisitesMessage, shippedState, stepContainers, undoSteps, withMakers, withoutRemoved,
+  adoptChallengeObjects, changedFiles, missingPrerequisites, prerequisitesMessage, shippedState, stepContainers, undoSteps, withMakers, withoutRemoved,
 } from './rerun';
 import {
   checkStep, ensureLessonImages, executeStep, explainMessage, prepareStep, selectSteps, unknownStepIds, workDirOf,
@@ -227,6 +227,8 @@ export async function checkStepSession(lesson: Lesson, step: Step, ctx: RunnerCo
   if ('done' in begun) return begun.done;
   const { prepared, outcome } = begun;
   const checks = await checkWithMakers(lesson, step, ctx, prepared, options.output, options.waiting);
+  // What the learner made for a challenge becomes its record (reset and a new start remove it); never fatal.
+  await adoptChallengeObjects(lesson, step, ctx, prepared.values).catch(() => undefined);
   if (checks.length === 0) return outcome({ status: 'skipped', message: t('This step has no checks: there is nothing to verify.') });
   if (checks.every((check) => check.pass)) return outcome({ status: 'passed', checks, output: options.output });
   const gone = await whyEngineUnavailable(ctx);

@@ -39,4 +39,11 @@ export interface LessonService extends vscode.Disposable {
   /** Record that the learner opened a lesson (at a step): what lastPosition() returns next. (Added by the lessons host.) */
   noteOpened?(lessonId: string, stepId?: string): void;
   clearAllProgress(): Promise<void>;
+  /** Open (or show again) the lesson's terminal: the engine's environment, the lesson's working folder. */
+  openLessonTerminal?(lessonId: string): Promise<void>;
+  /**
+   * A challenge's reference solution with these values (shell-quoted, without the runner's label), or undefined while
+   * no check of it has failed yet: it is never shown before.
+   */
+  challengeSolution?(lessonId: string, stepId: string, vars: Record<string, string>): Promise<string | undefined>;
 }
