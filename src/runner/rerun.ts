@@ -9,8 +9,8 @@ import { t } from '../i18n';
 import { applyVars } from '../lessons';
 import { stepNumbers } from '../lessons/numbering';
 import type { Lesson, Step } from '../lessons/schema';
-import { type MadeKind, type MadeObject, needsOf, objectsMadeBy, sameObjectName, stepMaking } from './makers';
-import type { EngineState } from './record';
+import { type MadeKind, type MadeObject, needsOf, objectsMadeBy, sameObjectName, shellOf, stepMaking } from './makers';
+import { mergeRecords, takeSnapshot, type EngineState } from './record';
 import { describeResetItem, notRemoved, planReset, planStepRemoval, removePlanned, type ResetItem } from './reset';
 import { dockerArgLists } from './rewrite';
 import type { RunnerContext } from './runner';
@@ -135,13 +135,14 @@ function restoreFiles(lesson: Lesson, steps: readonly Step[], recorded: readonly
 /** The step's command or checks name `file` or a folder it is in (`"$PWD"/webapp` uses webapp/index.html). */
 export function usesPath(step: Step, file: string): boolean {
   const parts = file.split(/[\\/]/);
-  const text = `${step.body}\n${step.checksSource ?? ''}`;
+  const shell = shellOf(step) || step.body;
+  const text = `${shell}\n${step.checksSource ?? ''}`;
   for (let n = parts.length; n >= 1; n--) {
     const prefix = parts.slice(0, n).join('/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     if (new RegExp(`(^|[\\s/"'=:,(])${prefix}($|[\\s/"':,)])`).test(text)) return true;
   }
   // Compose reads its files from the working folder; `docker build … .` sends all of it.
-  return /\bdocker(-compose|\s+compose)\b/.test(step.body) || /\bdocker\b[^\n]*\bbuild\b[^\n]*\s\.(\s|$)/m.test(step.body);
+  return /\bdocker(-compose|\s+compose)\b/.test(shell) || /\bdocker\b[^\n]*\bbuild\b[^\n]*\s\.(\s|$)/m.test(shell);
 }
 
 /** Hash the shipped files' working copies (before a step runs), to record what it changes. */
@@ -172,7 +173,7 @@ export function inputsOf(lesson: Lesson, step: Step, values: Values): MadeObject
     if (other === step) continue;
     for (const object of objectsMadeBy(other, values)) candidates.set(`${object.kind}\u0000${object.name}`, { kind: object.kind, name: object.name });
   }
-  const words = step.kind === 'edit' || step.kind === 'explain' ? [] : dockerArgLists(applyVars(step.body, values)).flat()
+  const words = step.kind === 'edit' || step.kind === 'explain' ? [] : dockerArgLists(applyVars(shellOf(step), values)).flat()
     .filter((word): word is string => word !== undefined)
     .flatMap((word) => [word, word.split('=').slice(1).join('='), word.split(':')[0], word.split('=').slice(1).join('=').split(':')[0]])
     .filter(Boolean);
@@ -290,4 +291,34 @@ export function stepContainers(lesson: Lesson, step: Step, values: Values): stri
   const byId = new Map(lesson.steps.map((s) => [s.id, s]));
   const steps = [step, ...needsOf(step).map((id) => byId.get(id)).filter((s): s is Step => s !== undefined)];
   return [...new Set(steps.flatMap((s) => objectsMadeBy(s, values)).filter((object) => object.kind === 'container').map((object) => object.name))];
+}
+
+/**
+ * A challenge is done in the learner's own terminal: what they make carries no lesson label and no recorder saw it. When
+ * it is checked, the containers, volumes, networks and services the challenge names (its setup and reference solution
+ * make them) that exist now are recorded as the challenge's, so starting it again and resetting the lesson remove them
+ * like any step's objects. Images are left out: a learner's `docker pull` of a stand-in must never be removed.
+ * Returns what was recorded.
+ */
+export async function adoptChallengeObjects(lesson: Lesson, step: Step, ctx: RunnerContext, values: Values): Promise<CreatedObject[]> {
+  if (step.kind !== 'challenge' || !ctx.store) return [];
+  const named = objectsMadeBy(step, values).filter((object) => !object.implicit && object.kind !== 'image');
+  if (named.length === 0) return [];
+  const state = await takeSnapshot(ctx.engine);
+  const adopted: CreatedObject[] = [];
+  const byName = <T extends { name: string }>(entries: Map<string, T>, kind: CreatedObject['kind'], keyIsName = false) => {
+    for (const [key, entry] of entries) {
+      if (named.some((object) => object.kind === kind && object.name === entry.name)) {
+        adopted.push({ kind, name: entry.name, ...(keyIsName ? {} : { id: key }), stepId: step.id });
+      }
+    }
+  };
+  byName(state.containers, 'container');
+  byName(state.networks, 'network');
+  byName(state.services, 'service');
+  for (const [name] of state.volumes) {
+    if (named.some((object) => object.kind === 'volume' && object.name === name)) adopted.push({ kind: 'volume', name, stepId: step.id });
+  }
+  if (adopted.length > 0) await ctx.store.save(lesson.meta.id, mergeRecords(await ctx.store.load(lesson.meta.id), adopted));
+  return adopted;
 }

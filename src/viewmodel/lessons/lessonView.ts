@@ -11,15 +11,18 @@ export interface Neighbours {
 }
 
 export function stepView(step: Step, index: number): StepView {
+  const challenge = step.kind === 'challenge';
   return {
     id: step.id,
     index,
     title: step.title,
     kind: step.kind,
-    command: step.body,
+    // A challenge's fence is its reference solution: the page gets it only after a failed check (a `solution` message).
+    command: challenge ? '' : step.body,
     reason: step.reason,
     file: step.file,
     hint: step.hint,
+    ...(challenge ? { hints: [...(step.hints ?? [])], hasSetup: step.setup !== undefined } : {}),
     vars: [...step.vars],
     hasChecks: step.checks.length > 0 || step.checksSource !== undefined,
   };
@@ -115,6 +118,19 @@ export const WEBVIEW_LABELS = {
   'kind.destructive': 'Destructive',
   'kind.explain': 'Explanation',
   'kind.edit': 'Edit',
+  'kind.challenge': 'Challenge',
+  // A challenge: the learner does the task their own way (codicons: play, terminal, check, lightbulb, eye, copy).
+  start: 'Start',
+  restart: 'Start over',
+  openTerminal: 'Open terminal',
+  hintOf: 'Hint {0}/{1}',
+  noMoreHints: 'No more hints',
+  showSolution: 'Show reference solution',
+  solutionLocked: 'Check your attempt first: the reference solution is shown after a failed check.',
+  solutionTitle: 'Reference solution (one correct way; yours may differ)',
+  copy: 'Copy',
+  started: 'Your turn',
+  startedNote: 'Do the task in the terminal, then press Check.',
   notRunHere: 'Not run here: {0}',
   progress: 'Steps passed: {0}/{1}',
   reset: 'Reset this lesson',

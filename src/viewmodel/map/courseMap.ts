@@ -2,11 +2,8 @@
 // and the challenges solved. Pure and vscode-free: the host builds the view from the lessons and the progress store,
 // the page (src/webview/map/) lays it out with `layoutPath` and formats times with `formatDuration` (./layout.ts);
 // all unit-tested.
-import type { StepProgress } from '../../lessons/progress';
+import { challengeCounts, type StepProgress } from '../../lessons/progress';
 import { lessonShare } from '../lessons/progress';
-
-/** The kind the challenge steps carry (being added to the schema; compared as a string so this compiles either way). */
-export const CHALLENGE_KIND = 'challenge';
 
 export type ChapterState = 'todo' | 'active' | 'done';
 
@@ -61,7 +58,7 @@ export function buildCourseMap(lessons: readonly MapLesson[], progressOf: (lesso
   const nodes = [...lessons].sort((a, b) => a.meta.order - b.meta.order).map((lesson): MapNodeView => {
     const progress = progressOf(lesson.meta.id);
     const share = lessonShare(lesson.steps, progress);
-    const challenges = lesson.steps.filter((step) => step.kind === CHALLENGE_KIND);
+    const challenges = challengeCounts(lesson.steps, progress);
     const timeMs = Math.max(0, timeOf(lesson.meta.id));
     // Started: a step passed or was tried (any verdict), or time was spent reading it.
     const started = share.done > 0 || Object.keys(progress).length > 0 || timeMs > 0;
@@ -77,8 +74,8 @@ export function buildCourseMap(lessons: readonly MapLesson[], progressOf: (lesso
       percent: share.total === 0 ? (state === 'done' ? 100 : 0) : share.percent,
       current: lesson.meta.id === currentLessonId,
       timeMs,
-      challengesSolved: challenges.filter((step) => progress[step.id]?.state === 'passed').length,
-      challengesTotal: challenges.length,
+      challengesSolved: challenges.solved,
+      challengesTotal: challenges.total,
     };
   });
   const sum = (pick: (node: MapNodeView) => number) => nodes.reduce((total, node) => total + pick(node), 0);

@@ -12,7 +12,8 @@ import {
   checkStepSession, explainMessage, JsonFileStore, prepareStep, runStepSession,
   type RunnerContext, type StepHooks, type StepOutcome,
 } from '../../runner';
-import { insideDir } from '../../runner/workdir';
+import { terminalEnv } from '../../runner/env';
+import { insideDir, prepareWorkDir } from '../../runner/workdir';
 import { LessonRunLock } from '../../viewmodel/lessons/runLock';
 import { liveCheckTarget, liveVerdict } from '../../viewmodel/lessons/liveCheck';
 import type { StepProgress } from '../../lessons/progress';
@@ -53,6 +54,8 @@ export class LessonHost implements LessonService, StepTaskSource {
   private readonly editFiles: EditFiles;
   /** Live re-checks in flight (stopped on dispose). */
   private readonly liveAborts = new Set<AbortController>();
+  /** Each lesson's terminal (a challenge's 打开终端), kept while it is open. */
+  private readonly terminals = new Map<string, vscode.Terminal>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly options: LessonHostOptions) {
@@ -69,6 +72,9 @@ export class LessonHost implements LessonService, StepTaskSource {
       this.verdicts,
       this.catalog,
       vscode.tasks.onDidStartTask((e) => this.adoptInteractiveTask(e.execution)),
+      vscode.window.onDidCloseTerminal((closed) => {
+        for (const [lessonId, terminal] of this.terminals) if (terminal === closed) this.terminals.delete(lessonId);
+      }),
       vscode.workspace.onDidSaveTextDocument((doc) => {
         const found = this.editFiles.stepOf(doc, this.loadedLessons);
         if (found && !this.locks.isBusy(found.lesson.meta.id)) void this.checkStep(found.lesson.meta.id, found.step.id);
@@ -113,6 +119,13 @@ export class LessonHost implements LessonService, StepTaskSource {
     if (step.kind === 'edit') {
       const opened = await this.editFiles.open(lesson, step, this.valuesFor(lesson, {}));
       if (opened?.edited) await this.checkStep(lesson.meta.id, step.id, vars);
+      return;
+    }
+    if (step.kind === 'challenge') {
+      // Start: take back what it made before, then its setup, hidden (a break-fix lab's cause is the learner's to find).
+      await this.withRun(lesson, step, 'running', (entry, engine) => runStepSession(lesson, step, this.runnerContext(engine, entry.abort.signal), {
+        vars: this.valuesFor(lesson, vars), hooks: this.hooks(lesson, step, undefined), undo: options.undo, challenge: 'start',
+      }));
       return;
     }
     await this.withRun(lesson, step, 'running', async (entry, engine) => {
@@ -176,6 +189,8 @@ export class LessonHost implements LessonService, StepTaskSource {
     if (abort.signal.aborted || this.locks.isBusy(id) || now?.state !== before?.state || now?.at !== before?.at) return undefined;
     const verdict = liveVerdict(now, verdictOf(outcome));
     if (!verdict) return step.id;
+    // A challenge's reference solution, once shown, stays available (until the lesson is reset).
+    if (now?.unlocked) verdict.unlocked = true;
     this.verdicts.set(id, step.id, verdict);
     // The step's terminal (if it ran there) must not keep saying "not passed yet" under a ✓.
     if (verdict.state === 'passed') void echoNewVerdict(lesson, step, Promise.resolve(outcome));
@@ -243,7 +258,10 @@ export class LessonHost implements LessonService, StepTaskSource {
       if (!engine) return undefined;
       const outcome = await work(held, engine);
       if (outcome.status === 'error' && outcome.message && !outcome.notified) void vscode.window.showErrorMessage(outcome.message);
-      this.verdicts.set(id, step.id, held.cancelled ? { state: 'cancelled', checks: [], message: l10n.t('Cancelled.') } : verdictOf(outcome));
+      const verdict = held.cancelled ? { state: 'cancelled' as const, checks: [], message: l10n.t('Cancelled.') } : verdictOf(outcome);
+      // A challenge's reference solution may be shown once a check of it failed, and stays so until the lesson is reset.
+      if (step.kind === 'challenge' && (outcome.status === 'failed' || this.progress(id)[step.id]?.unlocked)) verdict.unlocked = true;
+      this.verdicts.set(id, step.id, verdict);
       return outcome;
     } catch (error) {
       // Never leave the step without a verdict: the page and the tree would wait forever.
@@ -312,6 +330,37 @@ export class LessonHost implements LessonService, StepTaskSource {
   private valuesFor(lesson: Lesson, vars: Record<string, string>): Record<string, string> {
     const merged = { ...defaultVars(lesson), ...this.store.varValues(lesson.meta.id), ...vars };
     return Object.fromEntries(Object.keys(lesson.meta.vars).map((name) => [name, merged[name]]));
+  }
+
+  // ------------------------------------------------------------------------------------------------ challenges
+
+  async openLessonTerminal(lessonId: string): Promise<void> {
+    const lesson = await this.lesson(lessonId);
+    if (!lesson || !this.mayRun(lesson)) return;
+    let terminal = this.terminals.get(lesson.meta.id);
+    if (!terminal || terminal.exitStatus !== undefined) {
+      let env: Record<string, string | null> | undefined;
+      try {
+        env = terminalEnv(this.options.engine().endpoint);
+      } catch {
+        env = undefined; // a bad host: the docker CLI will say so in the terminal
+      }
+      terminal = vscode.window.createTerminal({
+        name: l10n.t('Lesson {0} · terminal', String(lesson.meta.order)),
+        cwd: prepareWorkDir(lesson, this.workRoot),
+        ...(env ? { env } : {}),
+        iconPath: new vscode.ThemeIcon('target'),
+      });
+      this.terminals.set(lesson.meta.id, terminal);
+    }
+    terminal.show(false);
+  }
+
+  async challengeSolution(lessonId: string, stepId: string, vars: Record<string, string>): Promise<string | undefined> {
+    const lesson = await this.lesson(lessonId);
+    const step = lesson?.steps.find((s) => s.id === stepId);
+    if (!lesson || step?.kind !== 'challenge' || !this.progress(lesson.meta.id)[step.id]?.unlocked) return undefined;
+    return prepareStep(lesson, step, this.valuesFor(lesson, vars), { lessonLabel: false }).command;
   }
 
   // ------------------------------------------------------------------------------------------------ tasks
@@ -407,5 +456,6 @@ export class LessonHost implements LessonService, StepTaskSource {
       entry.cancel?.();
     }
     for (const d of this.disposables) d.dispose();
+    this.terminals.clear();
   }
 }

@@ -48,4 +48,11 @@ export interface LessonService extends vscode.Disposable {
   timeSpent?(lessonId: string): number;
   /** A view of the engine's one shared event stream, for the live re-check; undefined when there is no engine. */
   engineEvents?(): EngineEventStream | undefined;
+  /** Open (or show again) the lesson's terminal: the engine's environment, the lesson's working folder. */
+  openLessonTerminal?(lessonId: string): Promise<void>;
+  /**
+   * A challenge's reference solution with these values (shell-quoted, without the runner's label), or undefined while
+   * no check of it has failed yet: it is never shown before.
+   */
+  challengeSolution?(lessonId: string, stepId: string, vars: Record<string, string>): Promise<string | undefined>;
 }

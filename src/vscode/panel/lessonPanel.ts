@@ -204,6 +204,29 @@ export class LessonPanelController implements vscode.Disposable {
       case 'openFile':
         if (await this.knowsStep(message)) await this.service.openStepFile(lessonId, message.stepId);
         return;
+      case 'openTerminal':
+        if (await this.knowsStep(message)) await this.service.openLessonTerminal?.(lessonId);
+        return;
+      case 'showSolution':
+      case 'copySolution': {
+        if (!(await this.knowsStep(message))) return;
+        const lesson = await this.service.lesson(lessonId);
+        const vars: Record<string, string> = {};
+        for (const [name, value] of Object.entries(message.vars)) if (lesson?.meta.vars[name]) vars[name] = value;
+        // The host's own rule: nothing before a check of the challenge failed.
+        const command = await this.service.challengeSolution?.(lessonId, message.stepId, vars);
+        if (command === undefined) {
+          this.log(`${message.type}: no reference solution for "${lessonId}/${message.stepId}" yet (no failed check)`);
+          return;
+        }
+        if (message.type === 'copySolution') {
+          await vscode.env.clipboard.writeText(command);
+          void vscode.window.setStatusBarMessage(vscode.l10n.t('Reference solution copied.'), 3000);
+        } else {
+          this.post({ type: 'solution', lessonId, stepId: message.stepId, command });
+        }
+        return;
+      }
       case 'reset':
         await this.service.resetLesson(lessonId);
         await this.postLesson();

@@ -97,6 +97,12 @@ describe('live re-check: what its verdict may change', () => {
     assert.equal(liveVerdict(failed, { state: 'error', checks: [], message: 'engine gone' }), undefined);
     assert.equal(liveVerdict(failed, { state: 'skipped', checks: [] }), undefined);
   });
+
+  test('a started challenge: a pass sets ✓, a failure leaves it "your turn"', () => {
+    const started: StepProgress = { state: 'started', checks: [] };
+    assert.deepEqual(liveVerdict(started, passed), { ...passed, auto: true });
+    assert.equal(liveVerdict(started, failed), undefined);
+  });
 });
 
 describe('live re-check: scheduling', () => {
