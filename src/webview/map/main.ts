@@ -198,7 +198,7 @@ function showCard(lessonId: string): void {
     head.append(here);
   }
   const about = el('div', 'dl-map-card-about');
-  about.append(head, el('h2', 'dl-map-card-title', node.title));
+  about.append(el('h2', 'dl-map-card-title', node.title), head);
   const children: HTMLElement[] = [about];
   children.push(node.total > 0
     ? row('pass', label('steps', node.done, node.total), 'dl-map-card-steps', node.done / node.total)
