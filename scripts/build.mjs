@@ -97,6 +97,10 @@ if (fs.existsSync(path.join(root, 'src/webview/main.ts'))) {
 if (fs.existsSync(path.join(root, 'src/webview/doctor/main.ts'))) {
   builds.push({ ...common, entryPoints: { page: 'src/webview/doctor/main.ts' }, outdir: 'dist/doctor', platform: 'browser', format: 'iife', target: 'es2022' });
 }
+// The 课程地图 page: dist/map/page.js and the stylesheet it imports, dist/map/page.css.
+if (fs.existsSync(path.join(root, 'src/webview/map/main.ts'))) {
+  builds.push({ ...common, entryPoints: { page: 'src/webview/map/main.ts' }, outdir: 'dist/map', platform: 'browser', format: 'iife', target: 'es2022' });
+}
 const suiteIndex = path.join(root, 'test/ext/index.ts');
 if (!production && fs.existsSync(suiteIndex)) {
   builds.push({ ...common, entryPoints: ['test/ext/index.ts'], outfile: 'out/test/ext/index.js', platform: 'node', format: 'cjs',

@@ -18,6 +18,7 @@ import { countedSteps } from '../lessons/numbering';
 import { JsonFileStore } from '../runner/record';
 import { resetLesson, type ResetItem } from '../runner/reset';
 import { checkStep, prepareStep, selectSteps, unknownStepIds, type RunnerContext } from '../runner/runner';
+import { adoptChallengeObjects } from '../runner/rerun';
 import { runLesson } from '../runner/session';
 import type { RunnerSink, StepOutcome } from '../runner/types';
 import { defaultWorkRoot, lessonWorkDir, stateDir } from '../runner/workdir';
@@ -357,6 +358,10 @@ class App {
       }
       outcomes.push(outcome);
       this.out(formatOutcome(outcome, this.style));
+      // What the learner made for a challenge becomes its record, so `reset` removes it.
+      if (step.kind === 'challenge') {
+        await adoptChallengeObjects(lesson, step, { ...ctx, store: new JsonFileStore(stateDir(this.io.env)) }, prepared.values).catch(() => undefined);
+      }
       if (step.kind === 'challenge' && outcome.status === 'failed') {
         // Each failed check reveals the next graded hint; after the first, the reference solution may be shown.
         const failures = new ChallengeLog(stateDir(this.io.env)).recordFailure(lesson.meta.id, step.id);

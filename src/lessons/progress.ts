@@ -34,6 +34,8 @@ export const stepProgress = z.object({
   waiting: z.object({ title: z.string(), expected: z.string(), seconds: z.number() }).optional(),
   /** ms since epoch of the verdict. */
   at: z.number().optional(),
+  /** Set by a live re-check (an engine event, not a button): the page says "checked automatically". */
+  auto: z.boolean().optional(),
   /** A challenge: a check of it has failed, so its reference solution may be shown (until the lesson is reset). */
   unlocked: z.boolean().optional(),
 });

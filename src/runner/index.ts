@@ -25,7 +25,7 @@ export type {
 export { runStepSession, checkStepSession, runStep, runLesson } from './session';
 export { objectsMadeBy, stepMaking, shellOf } from './makers';
 export type { MadeKind, MadeObject } from './makers';
-export { missingPrerequisites, redoChain, undoSteps } from './rerun';
+export { adoptChallengeObjects, missingPrerequisites, redoChain, undoSteps } from './rerun';
 export type { ChallengeMode, StepHooks, StepPhase, StepSessionOptions, CheckSessionOptions, RunLessonOptions, LessonRun } from './session';
 export { recordedCommand, plainTranscript, readTranscript } from './transcript';
 export { engineProfile, applicableChecks, describeProfile, conditionHolds, builderFor, engineVersionMatches } from './profile';

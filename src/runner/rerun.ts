@@ -10,7 +10,7 @@ import { applyVars } from '../lessons';
 import { stepNumbers } from '../lessons/numbering';
 import type { Lesson, Step } from '../lessons/schema';
 import { type MadeKind, type MadeObject, needsOf, objectsMadeBy, sameObjectName, shellOf, stepMaking } from './makers';
-import type { EngineState } from './record';
+import { mergeRecords, takeSnapshot, type EngineState } from './record';
 import { describeResetItem, notRemoved, planReset, planStepRemoval, removePlanned, type ResetItem } from './reset';
 import { dockerArgLists } from './rewrite';
 import type { RunnerContext } from './runner';
@@ -291,4 +291,34 @@ export function stepContainers(lesson: Lesson, step: Step, values: Values): stri
   const byId = new Map(lesson.steps.map((s) => [s.id, s]));
   const steps = [step, ...needsOf(step).map((id) => byId.get(id)).filter((s): s is Step => s !== undefined)];
   return [...new Set(steps.flatMap((s) => objectsMadeBy(s, values)).filter((object) => object.kind === 'container').map((object) => object.name))];
+}
+
+/**
+ * A challenge is done in the learner's own terminal: what they make carries no lesson label and no recorder saw it. When
+ * it is checked, the containers, volumes, networks and services the challenge names (its setup and reference solution
+ * make them) that exist now are recorded as the challenge's, so starting it again and resetting the lesson remove them
+ * like any step's objects. Images are left out: a learner's `docker pull` of a stand-in must never be removed.
+ * Returns what was recorded.
+ */
+export async function adoptChallengeObjects(lesson: Lesson, step: Step, ctx: RunnerContext, values: Values): Promise<CreatedObject[]> {
+  if (step.kind !== 'challenge' || !ctx.store) return [];
+  const named = objectsMadeBy(step, values).filter((object) => !object.implicit && object.kind !== 'image');
+  if (named.length === 0) return [];
+  const state = await takeSnapshot(ctx.engine);
+  const adopted: CreatedObject[] = [];
+  const byName = <T extends { name: string }>(entries: Map<string, T>, kind: CreatedObject['kind'], keyIsName = false) => {
+    for (const [key, entry] of entries) {
+      if (named.some((object) => object.kind === kind && object.name === entry.name)) {
+        adopted.push({ kind, name: entry.name, ...(keyIsName ? {} : { id: key }), stepId: step.id });
+      }
+    }
+  };
+  byName(state.containers, 'container');
+  byName(state.networks, 'network');
+  byName(state.services, 'service');
+  for (const [name] of state.volumes) {
+    if (named.some((object) => object.kind === 'volume' && object.name === name)) adopted.push({ kind: 'volume', name, stepId: step.id });
+  }
+  if (adopted.length > 0) await ctx.store.save(lesson.meta.id, mergeRecords(await ctx.store.load(lesson.meta.id), adopted));
+  return adopted;
 }

@@ -9,7 +9,7 @@ import type { Lesson, Step } from '../lessons/schema';
 import type { MissingImage } from './images';
 import { StepRecorder, declaredNames, mergeRecords, takeSnapshot, type EngineState } from './record';
 import {
-  changedFiles, missingPrerequisites, prerequisitesMessage, shippedState, stepContainers, undoSteps, withMakers, withoutRemoved,
+  adoptChallengeObjects, changedFiles, missingPrerequisites, prerequisitesMessage, shippedState, stepContainers, undoSteps, withMakers, withoutRemoved,
 } from './rerun';
 import {
   checkStep, ensureLessonImages, executeStep, explainMessage, prepareStep, selectSteps, unknownStepIds, workDirOf,
@@ -192,9 +192,9 @@ async function takeBack(lesson: Lesson, step: Step, prepared: PreparedStep, ctx:
 
 /** The step's checks; a missing object's hint names the step that makes it. */
 async function checkWithMakers(lesson: Lesson, step: Step, ctx: RunnerContext, prepared: PreparedStep, output: StepOutput | undefined,
-  onWait?: (wait: CheckWait | undefined) => void): Promise<CheckResult[]> {
+  onWait?: (wait: CheckWait | undefined) => void, noWait?: boolean): Promise<CheckResult[]> {
   const context = { stepContainers: stepContainers(lesson, step, prepared.values), onWait };
-  return withMakers(lesson, step, await checkStep(lesson, step, ctx, { prepared, output, context }), prepared.values);
+  return withMakers(lesson, step, await checkStep(lesson, step, ctx, { prepared, output, context, noWait }), prepared.values);
 }
 
 /** A failed step's message and redo: what it needs and is gone, and the steps to run again first. */
@@ -219,6 +219,8 @@ export interface CheckSessionOptions {
   output?: StepOutput;
   /** A check waits for the engine; undefined when the wait is over. */
   waiting?(wait: CheckWait | undefined): void;
+  /** Evaluate each check once, without `within` waits (a live re-check: the next engine event asks again). */
+  noWait?: boolean;
 }
 
 /** Check a step without running it (the learner ran the command themselves): the same preparation, then the checks. */
@@ -226,7 +228,9 @@ export async function checkStepSession(lesson: Lesson, step: Step, ctx: RunnerCo
   const begun = beginStep(lesson, step, ctx, options.vars);
   if ('done' in begun) return begun.done;
   const { prepared, outcome } = begun;
-  const checks = await checkWithMakers(lesson, step, ctx, prepared, options.output, options.waiting);
+  const checks = await checkWithMakers(lesson, step, ctx, prepared, options.output, options.waiting, options.noWait);
+  // What the learner made for a challenge becomes its record (reset and a new start remove it); never fatal.
+  await adoptChallengeObjects(lesson, step, ctx, prepared.values).catch(() => undefined);
   if (checks.length === 0) return outcome({ status: 'skipped', message: t('This step has no checks: there is nothing to verify.') });
   if (checks.every((check) => check.pass)) return outcome({ status: 'passed', checks, output: options.output });
   const gone = await whyEngineUnavailable(ctx);

@@ -11,6 +11,7 @@ import { buildItems, flatten, type ExplorerItem, type ExplorerView } from '../vi
 import { registerExplorerViews } from './explorer/providers';
 import { registerLessonPanel } from './panel/lessonPanel';
 import { registerDoctor } from './doctor/panel';
+import { registerCourseMap } from './map/panel';
 import { registerLessonsUi } from './lessons/register';
 import { EngineStatusBar } from './engine/statusBar';
 import { CONTEXT_KEYS, VSCODE_COMMANDS } from './ids';
@@ -41,6 +42,9 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
 
   // Lesson webview (the openLesson command): one reused panel, revived after a reload; registers its own disposables.
   registerLessonPanel(context, lessonsUi.service, lessonsUi.output);
+
+  // 课程地图 (Course Map): the chapters on a path with the learner's progress; registers its own disposables.
+  registerCourseMap(context, lessonsUi.service, lessonsUi.output);
 
   // 环境体检 (Check My Docker Setup): the doctor's report in its own webview; registers its own disposables.
   registerDoctor(context, () => connection.get(), lessonsUi.output);

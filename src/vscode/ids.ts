@@ -80,8 +80,14 @@ export const DOCTOR_COMMANDS = {
   checkSetup: 'dockerLessons.checkSetup',
 } as const;
 
+/** The course map's commands (src/vscode/map/). */
+export const MAP_COMMANDS = {
+  /** 课程地图 / Course Map: every chapter on a path with the learner's progress. */
+  courseMap: 'dockerLessons.courseMap',
+} as const;
+
 /** Every command in package.json `contributes.commands`. */
-export const COMMANDS = { ...EXPLORER_COMMANDS, ...EXPLORER_VIEW_COMMANDS, ...LESSON_COMMANDS, ...EDITOR_COMMANDS, ...DOCTOR_COMMANDS } as const;
+export const COMMANDS = { ...EXPLORER_COMMANDS, ...EXPLORER_VIEW_COMMANDS, ...LESSON_COMMANDS, ...EDITOR_COMMANDS, ...DOCTOR_COMMANDS, ...MAP_COMMANDS } as const;
 
 export type ExplorerCommandId = ValueOf<typeof EXPLORER_COMMANDS>;
 export type ExplorerViewCommandId = ValueOf<typeof EXPLORER_VIEW_COMMANDS>;
@@ -117,6 +123,7 @@ export type ViewId = ValueOf<typeof VIEWS>;
 export const WEBVIEW_PANELS = {
   lesson: 'dockerLessons.lesson',
   doctor: 'dockerLessons.doctor',
+  courseMap: 'dockerLessons.courseMap',
 } as const;
 export type WebviewPanelType = ValueOf<typeof WEBVIEW_PANELS>;
 
@@ -125,6 +132,8 @@ export const SETTINGS = {
   /** The Docker engine address; restricted in untrusted workspaces. */
   host: 'dockerLessons.host',
   codeLensEnabled: 'dockerLessons.codeLens.enabled',
+  /** Re-check the open lesson's current step on engine events (default on). */
+  liveCheck: 'dockerLessons.liveCheck',
 } as const;
 export type SettingKey = ValueOf<typeof SETTINGS>;
 

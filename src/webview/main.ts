@@ -37,6 +37,10 @@ interface StepUi {
   cancel?: HTMLElement;
   hintBox?: HTMLElement;
   hintButton?: HTMLElement;
+  /** challenge: the graded hints shown so far, the reference solution's button and box. */
+  hintList?: HTMLElement;
+  solutionButton?: HTMLElement;
+  solutionBox?: HTMLElement;
 }
 
 let labels: Record<string, string> = {};
@@ -237,13 +241,26 @@ function decorateStep(placeholder: HTMLElement, step: StepView): void {
   const number = stepNumbers(lesson?.steps ?? []).get(step.id);
   header.append(status);
   if (number !== undefined) header.append(el('span', 'dl-step-number', label('stepNumber', number)));
+  if (step.kind === 'challenge') {
+    const icon = el('span', 'dl-icon dl-challenge-icon codicon codicon-target');
+    icon.setAttribute('aria-hidden', 'true');
+    header.append(icon);
+  }
   header.append(el('span', 'dl-step-title', step.title));
   if (step.kind !== 'run') {
     const badge = el('vscode-badge', `dl-badge dl-badge--${step.kind}`, label(`kind.${step.kind}`));
     header.append(badge);
   }
   placeholder.prepend(header);
-  markVarRefs(placeholder);
+  markVarRefs(placeholder.querySelector('pre code'));
+  if (step.kind === 'challenge') {
+    // The task was rendered right after the step's (empty) placeholder: it belongs inside, under the header.
+    const task = placeholder.parentElement?.querySelector<HTMLElement>(`.dl-challenge-task[data-task-for="${CSS.escape(step.id)}"]`);
+    if (task) {
+      header.after(task);
+      markVarRefs(task);
+    }
+  }
 
   const ui: StepUi = { step, root: placeholder, status, result: el('div', 'dl-step-result') };
   ui.result.setAttribute('aria-live', 'polite');
@@ -254,6 +271,8 @@ function decorateStep(placeholder: HTMLElement, step: StepView): void {
 
   if (step.kind === 'explain') {
     placeholder.append(el('p', 'dl-step-reason', label('notRunHere', step.reason ?? '')));
+  } else if (step.kind === 'challenge') {
+    decorateChallenge(placeholder, ui);
   } else {
     const actions = el('div', 'dl-step-actions');
     if (step.kind === 'edit') {
@@ -286,9 +305,84 @@ function decorateStep(placeholder: HTMLElement, step: StepView): void {
   stepUis.set(step.id, ui);
 }
 
-/** Replace `{{name}}` in the code with a span showing the learner's current value (kept in sync with the fields). */
-function markVarRefs(container: HTMLElement): void {
-  const code = container.querySelector('pre code');
+/**
+ * A challenge: the learner does the task their own way. Start (when it has a setup) makes the starting state; the
+ * lesson's terminal is where they work; Check grades the engine; Hint shows the next graded hint; the reference
+ * solution is offered once a check failed (the host sends it only then).
+ */
+function decorateChallenge(placeholder: HTMLElement, ui: StepUi): void {
+  const step = ui.step;
+  const actions = el('div', 'dl-step-actions');
+  if (step.hasSetup) {
+    ui.run = button(label('start'), () => runStep(ui, 'run'), { className: 'dl-run dl-start', icon: 'play' });
+    actions.append(ui.run);
+  }
+  actions.append(button(label('openTerminal'), () => post({ type: 'openTerminal', lessonId: lesson!.id, stepId: step.id }),
+    { secondary: true, className: 'dl-open-terminal', icon: 'terminal' }));
+  ui.check = button(label('check'), () => runStep(ui, 'check'), { secondary: step.hasSetup, className: 'dl-check', icon: 'check' });
+  actions.append(ui.check);
+  const hints = step.hints ?? [];
+  if (hints.length > 0) {
+    ui.hintList = el('ol', 'dl-challenge-hints');
+    ui.hintButton = button('', () => {
+      const shown = Math.min(hints.length, (state.revealedHints[step.id] ?? 0) + 1);
+      state.revealedHints = { ...state.revealedHints, [step.id]: shown };
+      saveState();
+      showHints(ui);
+    }, { secondary: true, className: 'dl-hint', icon: 'lightbulb' });
+    actions.append(ui.hintButton);
+  }
+  ui.solutionButton = button(label('showSolution'), () => post({ type: 'showSolution', lessonId: lesson!.id, stepId: step.id, vars: stepVars(ui) }),
+    { secondary: true, className: 'dl-show-solution', icon: 'eye' });
+  actions.append(ui.solutionButton);
+  ui.cancel = button(label('cancel'), () => post({ type: 'cancel', lessonId: lesson!.id, stepId: step.id }), { secondary: true, className: 'dl-cancel', icon: 'debug-stop' });
+  ui.cancel.hidden = true;
+  actions.append(ui.cancel);
+  placeholder.append(actions);
+  if (ui.hintList) placeholder.append(ui.hintList);
+  ui.solutionBox = el('div', 'dl-solution');
+  ui.solutionBox.hidden = true;
+  placeholder.append(ui.solutionBox);
+  showHints(ui);
+}
+
+/** The graded hints revealed so far ("Hint 1/2: …"), and the button's next number. */
+function showHints(ui: StepUi): void {
+  const hints = ui.step.hints ?? [];
+  if (!ui.hintList || !ui.hintButton) return;
+  const shown = Math.min(hints.length, state.revealedHints[ui.step.id] ?? 0);
+  ui.hintList.replaceChildren(...hints.slice(0, shown).map((text, index) => {
+    const item = el('li', 'dl-step-hint dl-challenge-hint');
+    item.append(bulbIcon(), el('strong', undefined, ` ${label('hintOf', index + 1, hints.length)}`), document.createTextNode(` ${text}`));
+    return item;
+  }));
+  ui.hintList.hidden = shown === 0;
+  ui.hintButton.textContent = shown < hints.length ? label('hintOf', shown + 1, hints.length) : label('noMoreHints');
+  setDisabled(ui.hintButton, shown >= hints.length);
+}
+
+/** The reference solution the host sent (after a failed check), with a copy button (the host copies its own text). */
+function showSolution(ui: StepUi, command: string): void {
+  if (!ui.solutionBox) return;
+  const head = el('div', 'dl-solution-head');
+  head.append(el('span', 'dl-solution-title', label('solutionTitle')),
+    button(label('copy'), () => post({ type: 'copySolution', lessonId: lesson!.id, stepId: ui.step.id, vars: stepVars(ui) }),
+      { secondary: true, className: 'dl-copy-solution', icon: 'copy' }));
+  const pre = el('pre');
+  pre.append(el('code', 'hljs language-bash', command));
+  ui.solutionBox.replaceChildren(head, pre);
+  ui.solutionBox.hidden = false;
+}
+
+/** The step's variables with the learner's current values. */
+function stepVars(ui: StepUi): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const name of ui.step.vars) if (values[name] !== undefined) vars[name] = values[name];
+  return vars;
+}
+
+/** Replace `{{name}}` in `container`'s text with a span showing the learner's current value (kept in sync with the fields). */
+function markVarRefs(code: Element | null): void {
   if (!code || !lesson || lesson.vars.length === 0) return;
   const names = new Set(lesson.vars.map((variable) => variable.name));
   const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
@@ -384,8 +478,7 @@ function flushVars(): void {
 function runStep(ui: StepUi, kind: 'run' | 'check', redo = false): void {
   if (!lesson) return;
   flushVars();
-  const vars: Record<string, string> = {};
-  for (const name of ui.step.vars) if (values[name] !== undefined) vars[name] = values[name];
+  const vars = stepVars(ui);
   progress[ui.step.id] = { state: kind === 'run' ? 'running' : 'checking', checks: [] };
   showProgress(ui);
   post(kind === 'run' && redo ? { type: 'run', lessonId: lesson.id, stepId: ui.step.id, vars, redo } : { type: kind, lessonId: lesson.id, stepId: ui.step.id, vars });
@@ -419,6 +512,13 @@ function showProgress(ui: StepUi): void {
   setDisabled(ui.run, busy || blocked);
   setDisabled(ui.check, busy || blocked);
   if (ui.cancel) ui.cancel.hidden = !busy;
+  if (ui.step.kind === 'challenge') {
+    if (ui.run) ui.run.textContent = current.state === 'idle' ? label('start') : label('restart');
+    // The reference solution only after a failed check (the host keeps to that rule too).
+    setDisabled(ui.solutionButton, busy || !current.unlocked);
+    if (ui.solutionButton) ui.solutionButton.title = current.unlocked ? '' : label('solutionLocked');
+    if (!current.unlocked && ui.solutionBox) ui.solutionBox.hidden = true;
+  }
 
   const children: HTMLElement[] = [];
   clearInterval(waitTimers.get(ui.step.id));
@@ -432,7 +532,15 @@ function showProgress(ui: StepUi): void {
     if (current.waiting) children.push(waitingLine(ui, current.waiting));
   } else if (current.state !== 'idle') {
     const verdict = el('div', `dl-verdict dl-verdict--${current.state}`, label(current.state));
+    if (current.auto) {
+      const note = el('span', 'dl-verdict-auto');
+      const eye = el('span', 'dl-icon codicon codicon-eye');
+      eye.setAttribute('aria-hidden', 'true');
+      note.append(eye, document.createTextNode(` ${label(current.state === 'passed' ? 'autoPassed' : 'autoFailed')}`));
+      verdict.append(' ', note);
+    }
     children.push(verdict);
+    if (current.state === 'started' && !current.message) children.push(el('p', 'dl-muted', label('startedNote')));
     if (current.message) children.push(el('pre', 'dl-result-message', current.message));
     if (current.checks.length > 0) {
       const list = el('ul', 'dl-checks');
@@ -535,6 +643,11 @@ function handle(message: HostMessage): void {
     case 'focus':
       focusStep(message.stepId);
       return;
+    case 'solution': {
+      const ui = message.lessonId === lesson?.id ? stepUis.get(message.stepId) : undefined;
+      if (ui) showSolution(ui, message.command);
+      return;
+    }
   }
 }
 
@@ -555,6 +668,16 @@ window.addEventListener('scroll', () => {
     saveState();
   }, 200);
 }, { passive: true });
+
+// The learner reading (scrolling, pointing, typing) keeps the chapter's study clock running; said at most every 20 s.
+let lastActivity = 0;
+const activity = () => {
+  const now = Date.now();
+  if (now - lastActivity < 20_000) return;
+  lastActivity = now;
+  post({ type: 'activity' });
+};
+for (const type of ['scroll', 'pointerdown', 'keydown', 'wheel']) window.addEventListener(type, activity, { passive: true });
 
 // Surface what would otherwise fail silently inside the iframe: a blocked resource or a script error.
 document.addEventListener('securitypolicyviolation', (event) => {

@@ -81,6 +81,8 @@ export const webviewMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reset'), lessonId: id }),
   z.strictObject({ type: z.literal('navigate'), lessonId: id }),
   z.strictObject({ type: z.literal('setVar'), lessonId: id, name: varName, value: z.string().max(200) }),
+  /** The learner is using the page (scrolling, clicking, typing; at most every few seconds): the study clock runs. */
+  z.strictObject({ type: z.literal('activity') }),
   /** Diagnostics from the page itself (CSP violations, script errors): logged by the host, never acted upon. */
   z.strictObject({ type: z.literal('log'), level: z.enum(['info', 'warning', 'error']), message: z.string().max(2000) }),
 ]);

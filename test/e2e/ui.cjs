@@ -285,6 +285,8 @@ SCENARIOS.freshness = (ctx) => require('./freshness-ui.cjs').freshnessScenario(c
 SCENARIOS.doctor = (ctx) => require('./doctor-ui.cjs').doctorScenario(ctx);
 // Editor help in the learner's own files: Dockerfile hover, a Chinese diagnostic and its quick fix, a note's ▶ lens (editor-ui.cjs)
 SCENARIOS.editor = (ctx) => require('./editor-ui.cjs').editorScenario(ctx);
+// A step done in the learner's own terminal turns ✓ by itself; 课程地图 / Course Map (map-ui.cjs)
+SCENARIOS.map = (ctx) => require('./map-ui.cjs').mapScenario(ctx);
 
 runMain(async (onCleanup) => {
   const engineVersion = requireDocker();

@@ -225,6 +225,7 @@ export class MockWebview {
 export class MockWebviewPanel {
   iconPath: unknown;
   visible = true;
+  active = true;
   disposed = false;
   revealed = 0;
   readonly webview = new MockWebview();
@@ -443,7 +444,12 @@ export const env = {
   },
 };
 
+const windowState = new EventEmitter<{ focused: boolean }>();
+
 export const window = {
+  /** The window has the focus (the lesson panel's study clock runs only then). */
+  state: { focused: true },
+  onDidChangeWindowState: windowState.event,
   createStatusBarItem(id: string, alignment: StatusBarAlignment = StatusBarAlignment.Left, priority?: number): MockStatusBarItem {
     const item = new MockStatusBarItem(id, alignment, priority);
     mock.statusBarItems.push(item);

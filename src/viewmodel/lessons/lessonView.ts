@@ -119,6 +119,19 @@ export const WEBVIEW_LABELS = {
   'kind.destructive': 'Destructive',
   'kind.explain': 'Explanation',
   'kind.edit': 'Edit',
+  'kind.challenge': 'Challenge',
+  // A challenge: the learner does the task their own way (codicons: play, terminal, check, lightbulb, eye, copy).
+  start: 'Start',
+  restart: 'Start over',
+  openTerminal: 'Open terminal',
+  hintOf: 'Hint {0}/{1}',
+  noMoreHints: 'No more hints',
+  showSolution: 'Show reference solution',
+  solutionLocked: 'Check your attempt first: the reference solution is shown after a failed check.',
+  solutionTitle: 'Reference solution (one correct way; yours may differ)',
+  copy: 'Copy',
+  started: 'Your turn',
+  startedNote: 'Do the task in the terminal, then press Check.',
   notRunHere: 'Not run here: {0}',
   progress: 'Steps passed: {0}/{1}',
   reset: 'Reset this lesson',
@@ -144,6 +157,9 @@ export const WEBVIEW_LABELS = {
   redo: 'Run steps {0} again, then this one',
   redoOne: 'Run step {0} again, then this one',
   waiting: 'Waiting for: {0} — expected {1} ({2} s left)',
+  // A verdict from the live re-check (an engine event, no button pressed).
+  autoPassed: 'checked automatically',
+  autoFailed: 'checked again automatically',
 } as const satisfies Record<string, string>;
 
 export type WebviewLabelKey = keyof typeof WEBVIEW_LABELS;

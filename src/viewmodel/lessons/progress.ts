@@ -29,6 +29,8 @@ const lessonRecord = z.object({
   vars: z.record(z.string(), z.string()).default({}),
   // Added later: entries written before have none.
   outputs: z.record(z.string(), z.unknown()).default({}),
+  /** Milliseconds spent with the lesson on screen (studyClock.ts); added later, absent in older data. */
+  timeMs: z.number().nonnegative().finite().optional().catch(undefined),
 });
 const storedData = z.object({
   version: z.literal(1),
@@ -41,6 +43,8 @@ export interface LessonProgressRecord {
   vars: Record<string, string>;
   /** The last output of each step that was run (capped, see OUTPUT_CAP_BYTES); absent in older data. */
   outputs?: Record<string, StepOutput>;
+  /** Time spent with the lesson open and in use, in ms (see studyClock.ts); absent until some was counted. */
+  timeMs?: number;
 }
 
 export interface ProgressData {
@@ -71,7 +75,10 @@ export function parseProgressData(raw: unknown): ProgressData {
       const parsed = storedOutput.safeParse(output);
       if (parsed.success) outputs[stepId] = parsed.data;
     }
-    data.lessons[lessonId] = { steps, vars: lesson.data.vars, ...(Object.keys(outputs).length > 0 ? { outputs } : {}) };
+    data.lessons[lessonId] = {
+      steps, vars: lesson.data.vars, ...(Object.keys(outputs).length > 0 ? { outputs } : {}),
+      ...(lesson.data.timeMs ? { timeMs: lesson.data.timeMs } : {}),
+    };
   }
   return data;
 }
@@ -171,6 +178,19 @@ export class ProgressModel {
     return { ...(this.data.lessons[lessonId]?.vars ?? {}) };
   }
 
+  /** Count time spent on a lesson (the study clock's credits); no change event: the course map asks when it draws. */
+  addTime(lessonId: string, ms: number): void {
+    if (!(ms > 0) || !Number.isFinite(ms)) return;
+    const lesson = this.lesson(lessonId);
+    lesson.timeMs = (lesson.timeMs ?? 0) + Math.round(ms);
+    this.save(undefined);
+  }
+
+  /** Milliseconds spent on a lesson so far (0 when none was counted). */
+  timeSpent(lessonId: string): number {
+    return this.data.lessons[lessonId]?.timeMs ?? 0;
+  }
+
   setVar(lessonId: string, name: string, value: string): void {
     const lesson = this.lesson(lessonId);
     if (lesson.vars[name] === value) return;
@@ -191,7 +211,7 @@ export class ProgressModel {
     return last ? { lessonId: last.lessonId, stepId: last.stepId } : undefined;
   }
 
-  /** Forget a lesson's verdicts and outputs (its variable values stay: they are the learner's choices, not progress). */
+  /** Forget a lesson's verdicts and outputs (its variable values and time spent stay: the learner's, not the engine's). */
   resetLesson(lessonId: string): void {
     const lesson = this.data.lessons[lessonId];
     if (!lesson || (Object.keys(lesson.steps).length === 0 && !lesson.outputs)) return;
@@ -200,12 +220,13 @@ export class ProgressModel {
     this.save({ lessonId });
   }
 
-  /** Forget every verdict, output and the last position; variable values stay. */
+  /** Forget every verdict, output, time spent and the last position; variable values stay. */
   clearAll(): Promise<void> {
     const lessonIds = Object.keys(this.data.lessons);
     for (const lesson of Object.values(this.data.lessons)) {
       lesson.steps = {};
       delete lesson.outputs;
+      delete lesson.timeMs;
     }
     this.data.last = undefined;
     this.save(undefined);

@@ -50,6 +50,8 @@ export const ICONS = {
   notYet: { id: 'circle-large-outline' },
   running: { id: 'loading~spin' },
   explain: { id: 'info' },
+  /** A challenge not solved yet (nor failed): the learner's own task. */
+  challenge: { id: 'target' },
   lesson: { id: 'book' },
   lessonDone: { id: 'pass-filled', color: 'testing.iconPassed' },
 } as const satisfies Record<string, NodeIcon>;
@@ -111,7 +113,7 @@ export function stepIcon(step: Pick<Step, 'kind'>, progress: StepProgress | unde
     case 'error': return ICONS.error;
     case 'running':
     case 'checking': return ICONS.running;
-    default: return ICONS.notYet;
+    default: return step.kind === 'challenge' ? ICONS.challenge : ICONS.notYet;
   }
 }
 
@@ -121,6 +123,7 @@ function kindLabel(kind: Step['kind']): string | undefined {
     case 'destructive': return t('removes things');
     case 'edit': return t('edit a file');
     case 'explain': return t('read only');
+    case 'challenge': return t('challenge');
     default: return undefined;
   }
 }
@@ -132,6 +135,7 @@ function stateLabel(progress: StepProgress | undefined, running: boolean): strin
     case 'failed': return t('failed');
     case 'error': return t('error');
     case 'cancelled': return t('cancelled');
+    case 'started': return t('your turn');
     default: return undefined;
   }
 }
@@ -162,7 +166,9 @@ export function stepTooltip(step: Step, progress: StepProgress | undefined, runn
   if (step.kind === 'explain') {
     lines.push('', step.reason ? t('Not run here: {0}', escapeMarkdown(step.reason)) : t('Not run here: this step is explained only.'));
   }
-  const command = step.kind === 'edit' ? step.file : step.body.trim();
+  // A challenge's fence is its reference solution: the tooltip shows its task (lesson Markdown) instead.
+  if (step.kind === 'challenge' && step.task) lines.push('', step.task.trim());
+  const command = step.kind === 'edit' ? step.file : step.kind === 'challenge' ? undefined : step.body.trim();
   if (command) lines.push('', fenced(command));
   if (running) {
     lines.push('', t('Running…'));

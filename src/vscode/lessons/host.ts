@@ -5,15 +5,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { DockerEngine } from '../../engine';
+import type { DockerEngine, EngineEventStream } from '../../engine';
 import { defaultVars } from '../../lessons';
 import type { Lesson, Step } from '../../lessons/schema';
 import {
   checkStepSession, explainMessage, JsonFileStore, prepareStep, runStepSession,
   type RunnerContext, type StepHooks, type StepOutcome,
 } from '../../runner';
-import { insideDir } from '../../runner/workdir';
+import { terminalEnv } from '../../runner/env';
+import { insideDir, prepareWorkDir } from '../../runner/workdir';
 import { LessonRunLock } from '../../viewmodel/lessons/runLock';
+import { liveCheckTarget, liveVerdict } from '../../viewmodel/lessons/liveCheck';
 import type { StepProgress } from '../../lessons/progress';
 import { LessonCatalog } from './catalog';
 import { EditFiles } from './editFiles';
@@ -50,6 +52,10 @@ export class LessonHost implements LessonService, StepTaskSource {
   /** One run per lesson, and the Run button's terminal work waiting for its task to start (see runLock.ts). */
   private readonly locks = new LessonRunLock<RunEntry, TerminalWork>();
   private readonly editFiles: EditFiles;
+  /** Live re-checks in flight (stopped on dispose). */
+  private readonly liveAborts = new Set<AbortController>();
+  /** Each lesson's terminal (a challenge's 打开终端), kept while it is open. */
+  private readonly terminals = new Map<string, vscode.Terminal>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly options: LessonHostOptions) {
@@ -66,6 +72,9 @@ export class LessonHost implements LessonService, StepTaskSource {
       this.verdicts,
       this.catalog,
       vscode.tasks.onDidStartTask((e) => this.adoptInteractiveTask(e.execution)),
+      vscode.window.onDidCloseTerminal((closed) => {
+        for (const [lessonId, terminal] of this.terminals) if (terminal === closed) this.terminals.delete(lessonId);
+      }),
       vscode.workspace.onDidSaveTextDocument((doc) => {
         const found = this.editFiles.stepOf(doc, this.loadedLessons);
         if (found && !this.locks.isBusy(found.lesson.meta.id)) void this.checkStep(found.lesson.meta.id, found.step.id);
@@ -93,6 +102,8 @@ export class LessonHost implements LessonService, StepTaskSource {
   /** The learner opened a lesson (or scrolled to a step): "continue where I left off" goes back here. */
   noteOpened(lessonId: string, stepId?: string): void { this.store.setLastPosition(lessonId, stepId); }
   clearAllProgress(): Promise<void> { return this.verdicts.clearAll(); }
+  addTime(lessonId: string, ms: number): void { this.store.addTime(lessonId, ms); }
+  timeSpent(lessonId: string): number { return this.store.timeSpent(lessonId); }
 
   varValues(lessonId: string): Record<string, string> {
     const lesson = this.loadedLessons.find((l) => l.meta.id === lessonId);
@@ -108,6 +119,13 @@ export class LessonHost implements LessonService, StepTaskSource {
     if (step.kind === 'edit') {
       const opened = await this.editFiles.open(lesson, step, this.valuesFor(lesson, {}));
       if (opened?.edited) await this.checkStep(lesson.meta.id, step.id, vars);
+      return;
+    }
+    if (step.kind === 'challenge') {
+      // Start: take back what it made before, then its setup, hidden (a break-fix lab's cause is the learner's to find).
+      await this.withRun(lesson, step, 'running', (entry, engine) => runStepSession(lesson, step, this.runnerContext(engine, entry.abort.signal), {
+        vars: this.valuesFor(lesson, vars), hooks: this.hooks(lesson, step, undefined), undo: options.undo, challenge: 'start',
+      }));
       return;
     }
     await this.withRun(lesson, step, 'running', async (entry, engine) => {
@@ -132,6 +150,60 @@ export class LessonHost implements LessonService, StepTaskSource {
     await this.withRun(lesson, step, 'checking', (entry, engine) => echoNewVerdict(lesson, step,
       checkStepSession(lesson, step, this.runnerContext(engine, entry.abort.signal), { vars: this.valuesFor(lesson, vars), output, waiting: this.verdicts.waiter(lesson.meta.id, step.id) })));
     return this.progress(lesson.meta.id)[step.id];
+  }
+
+  /**
+   * A live re-check (an engine event while the lesson is on screen, see viewmodel/lessons/liveCheck.ts): the current
+   * step's checks once, without waits, outside the lesson's lock so a click on ▶ is never refused because of it. Its
+   * verdict counts only if no run started and the step's verdict did not change meanwhile; no pop-up, whatever happens.
+   * Resolves with the step re-checked (undefined: none).
+   */
+  async liveCheck(lessonId: string): Promise<string | undefined> {
+    const lesson = await this.lesson(lessonId);
+    if (!lesson || this.locks.isBusy(lesson.meta.id) || !this.bundledOrTrusted(lesson)) return undefined;
+    const id = lesson.meta.id;
+    const last = this.store.lastPosition();
+    const stepId = liveCheckTarget(lesson.steps, this.progress(id), last?.lessonId === id ? last.stepId : undefined);
+    const step = lesson.steps.find((s) => s.id === stepId);
+    if (!step) return undefined;
+    let engine: DockerEngine;
+    try {
+      engine = this.options.engine();
+    } catch {
+      return undefined; // a bad engine address: the explorer and the ▶ button say so
+    }
+    const before = this.progress(id)[step.id];
+    const abort = new AbortController();
+    this.liveAborts.add(abort);
+    let outcome: StepOutcome;
+    try {
+      outcome = await checkStepSession(lesson, step, this.runnerContext(engine, abort.signal), {
+        vars: this.valuesFor(lesson, {}), output: this.store.stepOutput(id, step.id), noWait: true,
+      });
+    } catch {
+      return undefined;
+    } finally {
+      this.liveAborts.delete(abort);
+    }
+    const now = this.progress(id)[step.id];
+    if (abort.signal.aborted || this.locks.isBusy(id) || now?.state !== before?.state || now?.at !== before?.at) return undefined;
+    const verdict = liveVerdict(now, verdictOf(outcome));
+    if (!verdict) return step.id;
+    // A challenge's reference solution, once shown, stays available (until the lesson is reset).
+    if (now?.unlocked) verdict.unlocked = true;
+    this.verdicts.set(id, step.id, verdict);
+    // The step's terminal (if it ran there) must not keep saying "not passed yet" under a ✓.
+    if (verdict.state === 'passed') void echoNewVerdict(lesson, step, Promise.resolve(outcome));
+    return step.id;
+  }
+
+  /** A view of the engine's one shared event stream (undefined when the engine address is bad). */
+  engineEvents(): EngineEventStream | undefined {
+    try {
+      return this.options.engine().events();
+    } catch {
+      return undefined;
+    }
   }
 
   cancelStep(lessonId: string, stepId: string): void {
@@ -186,7 +258,10 @@ export class LessonHost implements LessonService, StepTaskSource {
       if (!engine) return undefined;
       const outcome = await work(held, engine);
       if (outcome.status === 'error' && outcome.message && !outcome.notified) void vscode.window.showErrorMessage(outcome.message);
-      this.verdicts.set(id, step.id, held.cancelled ? { state: 'cancelled', checks: [], message: l10n.t('Cancelled.') } : verdictOf(outcome));
+      const verdict = held.cancelled ? { state: 'cancelled' as const, checks: [], message: l10n.t('Cancelled.') } : verdictOf(outcome);
+      // A challenge's reference solution may be shown once a check of it failed, and stays so until the lesson is reset.
+      if (step.kind === 'challenge' && (outcome.status === 'failed' || this.progress(id)[step.id]?.unlocked)) verdict.unlocked = true;
+      this.verdicts.set(id, step.id, verdict);
       return outcome;
     } catch (error) {
       // Never leave the step without a verdict: the page and the tree would wait forever.
@@ -237,11 +312,15 @@ export class LessonHost implements LessonService, StepTaskSource {
 
   /** The single place deciding whether a lesson's commands may run here (see the trust note in package.json). */
   private mayRun(lesson: Lesson): boolean {
-    // Bundled lessons are the extension's own content; lessons from anywhere else need a trusted workspace.
-    const bundled = insideDir(this.lessonsDir, path.relative(this.lessonsDir, lesson.file)) !== undefined;
-    if (bundled || vscode.workspace.isTrusted) return true;
+    if (this.bundledOrTrusted(lesson)) return true;
     void vscode.window.showWarningMessage(l10n.t('This lesson does not come with the extension and the workspace is not trusted, so its commands are not run. Trust the workspace to run them.'));
     return false;
+  }
+
+  private bundledOrTrusted(lesson: Lesson): boolean {
+    // Bundled lessons are the extension's own content; lessons from anywhere else need a trusted workspace.
+    const bundled = insideDir(this.lessonsDir, path.relative(this.lessonsDir, lesson.file)) !== undefined;
+    return bundled || vscode.workspace.isTrusted;
   }
 
   private runnerContext(engine: DockerEngine, signal: AbortSignal): RunnerContext {
@@ -251,6 +330,37 @@ export class LessonHost implements LessonService, StepTaskSource {
   private valuesFor(lesson: Lesson, vars: Record<string, string>): Record<string, string> {
     const merged = { ...defaultVars(lesson), ...this.store.varValues(lesson.meta.id), ...vars };
     return Object.fromEntries(Object.keys(lesson.meta.vars).map((name) => [name, merged[name]]));
+  }
+
+  // ------------------------------------------------------------------------------------------------ challenges
+
+  async openLessonTerminal(lessonId: string): Promise<void> {
+    const lesson = await this.lesson(lessonId);
+    if (!lesson || !this.mayRun(lesson)) return;
+    let terminal = this.terminals.get(lesson.meta.id);
+    if (!terminal || terminal.exitStatus !== undefined) {
+      let env: Record<string, string | null> | undefined;
+      try {
+        env = terminalEnv(this.options.engine().endpoint);
+      } catch {
+        env = undefined; // a bad host: the docker CLI will say so in the terminal
+      }
+      terminal = vscode.window.createTerminal({
+        name: l10n.t('Lesson {0} · terminal', String(lesson.meta.order)),
+        cwd: prepareWorkDir(lesson, this.workRoot),
+        ...(env ? { env } : {}),
+        iconPath: new vscode.ThemeIcon('target'),
+      });
+      this.terminals.set(lesson.meta.id, terminal);
+    }
+    terminal.show(false);
+  }
+
+  async challengeSolution(lessonId: string, stepId: string, vars: Record<string, string>): Promise<string | undefined> {
+    const lesson = await this.lesson(lessonId);
+    const step = lesson?.steps.find((s) => s.id === stepId);
+    if (!lesson || step?.kind !== 'challenge' || !this.progress(lesson.meta.id)[step.id]?.unlocked) return undefined;
+    return prepareStep(lesson, step, this.valuesFor(lesson, vars), { lessonLabel: false }).command;
   }
 
   // ------------------------------------------------------------------------------------------------ tasks
@@ -340,10 +450,12 @@ export class LessonHost implements LessonService, StepTaskSource {
   }
 
   dispose(): void {
+    for (const abort of this.liveAborts) abort.abort();
     for (const entry of this.locks.entries()) {
       entry.abort.abort();
       entry.cancel?.();
     }
     for (const d of this.disposables) d.dispose();
+    this.terminals.clear();
   }
 }

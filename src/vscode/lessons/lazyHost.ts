@@ -3,6 +3,7 @@
 // long-lived front ends (tree, status bar, walkthrough, panel, task provider) hold this light stand-in instead: it
 // relays the host's events once the host exists, and any real request creates it.
 import * as vscode from 'vscode';
+import type { EngineEventStream } from '../../engine/api';
 import type { Lesson, Step } from '../../lessons/schema';
 import type { StepProgress } from '../../lessons/progress';
 import type { LessonHost, LessonHostOptions } from './host';
@@ -100,6 +101,17 @@ export class LazyLessonHost implements LessonService, StepTaskSource {
     this.positionRelay.fire();
   }
   clearAllProgress(): Promise<void> { return this.host().clearAllProgress(); }
+  liveCheck(lessonId: string): Promise<string | undefined> { return this.host().liveCheck(lessonId); }
+  addTime(lessonId: string, ms: number): void { this.host().addTime(lessonId, ms); }
+  timeSpent(lessonId: string): number { return this.host().timeSpent(lessonId); }
+  /** Without the host: only the engine's shared event stream. */
+  engineEvents(): EngineEventStream | undefined {
+    try {
+      return this.options.engine().events();
+    } catch {
+      return undefined;
+    }
+  }
   taskFor(lesson: Lesson, step: Step, vars: Record<string, string> | undefined): vscode.Task | undefined {
     return this.host().taskFor(lesson, step, vars);
   }

@@ -1,6 +1,7 @@
 // The contract between the lesson front ends (lessons tree, lesson webview panel, walkthrough, status bar) and the
 // host-side lesson logic (LessonService in ./lessonService.ts), so each side can be built and tested on its own.
 import type * as vscode from 'vscode';
+import type { EngineEventStream } from '../../engine/api';
 import type { Lesson } from '../../lessons/schema';
 import type { StepProgress } from '../../lessons/progress';
 
@@ -39,4 +40,19 @@ export interface LessonService extends vscode.Disposable {
   /** Record that the learner opened a lesson (at a step): what lastPosition() returns next. (Added by the lessons host.) */
   noteOpened?(lessonId: string, stepId?: string): void;
   clearAllProgress(): Promise<void>;
+  /** Re-check the lesson's current step quietly (an engine event while the lesson is on screen); the step's id, if any. */
+  liveCheck?(lessonId: string): Promise<string | undefined>;
+  /** Count time spent on a lesson (the panel's study clock). */
+  addTime?(lessonId: string, ms: number): void;
+  /** Milliseconds spent on a lesson so far. */
+  timeSpent?(lessonId: string): number;
+  /** A view of the engine's one shared event stream, for the live re-check; undefined when there is no engine. */
+  engineEvents?(): EngineEventStream | undefined;
+  /** Open (or show again) the lesson's terminal: the engine's environment, the lesson's working folder. */
+  openLessonTerminal?(lessonId: string): Promise<void>;
+  /**
+   * A challenge's reference solution with these values (shell-quoted, without the runner's label), or undefined while
+   * no check of it has failed yet: it is never shown before.
+   */
+  challengeSolution?(lessonId: string, stepId: string, vars: Record<string, string>): Promise<string | undefined>;
 }

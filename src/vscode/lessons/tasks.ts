@@ -26,9 +26,12 @@ export function isLessonTaskDefinition(value: vscode.TaskDefinition | undefined)
       && Object.values(value.vars as object).every((v) => typeof v === 'string')));
 }
 
-/** Steps a task can run: explain steps are read only and edit steps are written in the editor. */
+/**
+ * Steps a task can run: explain steps are read only, edit steps are written in the editor, and a challenge is the
+ * learner's own work in their terminal (its page starts it).
+ */
 export function runsAsTask(step: Pick<Step, 'kind'>): boolean {
-  return step.kind !== 'explain' && step.kind !== 'edit';
+  return step.kind !== 'explain' && step.kind !== 'edit' && step.kind !== 'challenge';
 }
 
 // ANSI colours for the pseudoterminal: the command in cyan, our own notes dim, verdicts green/red.

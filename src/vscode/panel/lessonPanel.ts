@@ -8,6 +8,11 @@ import type { StepProgress } from '../../lessons/progress';
 import type { HostMessage, WebviewMessage } from '../../webview/protocol';
 import type { LessonService, ProgressChange } from '../lessons/service';
 import { WebviewPanelHost } from './webviewPanel';
+import { LiveCheck } from '../lessons/liveCheck';
+import { StudyClock } from '../../viewmodel/lessons/studyClock';
+
+/** How often the study clock's time is written to the progress store. */
+const CLOCK_FLUSH_MS = 60_000;
 import { LESSON_COMMANDS, WEBVIEW_PANELS } from '../ids';
 
 // The protocol's zod schemas and the lesson renderer load with the first lesson shown or message received, not on
@@ -26,6 +31,9 @@ export class LessonPanelController implements vscode.Disposable {
   private readonly host: WebviewPanelHost<WebviewMessage, HostMessage>;
   private lessonId: string | undefined;
   private pendingFocus: string | undefined;
+  /** The panel was shown, hidden or closed, or shows another lesson (the live re-check follows it). */
+  private readonly lessonShown = new vscode.EventEmitter<void>();
+  private readonly clock: StudyClock;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -47,7 +55,23 @@ export class LessonPanelController implements vscode.Disposable {
       onError: (_message, error) => this.host.post({ type: 'notice', level: 'error', message: error instanceof Error ? error.message : String(error) }),
       log: (line) => this.log(line),
     });
-    this.disposables.push(this.host, service.onDidChangeProgress((change) => void this.progressChanged(change)));
+    this.disposables.push(this.host, this.lessonShown, service.onDidChangeProgress((change) => void this.progressChanged(change)),
+      this.host.onDidChangeVisibility(() => this.lessonShown.fire()));
+    // Engine events re-check the current step while the lesson is on screen (issue 12).
+    this.disposables.push(new LiveCheck(service, {
+      visibleLessonId: () => (this.host.isVisible ? this.lessonId : undefined),
+      onDidChange: this.lessonShown.event,
+    }, (line) => this.log(line)));
+    // Time spent per chapter (the course map): while the panel is the active editor of the focused window.
+    this.clock = new StudyClock({ credit: (lessonId, ms) => this.service.addTime?.(lessonId, ms) });
+    // unref: the clock's flush never keeps a process alive by itself (unit tests, a host shutting down).
+    const flush = setInterval(() => this.clock.flush(), CLOCK_FLUSH_MS);
+    flush.unref?.();
+    this.disposables.push(
+      this.lessonShown.event(() => this.clock.setActive(this.host.isActive && vscode.window.state.focused ? this.lessonId : undefined)),
+      vscode.window.onDidChangeWindowState(() => this.lessonShown.fire()),
+      { dispose: () => { clearInterval(flush); this.clock.setActive(undefined); } },
+    );
   }
 
   /** The lesson shown, if the panel is open (for tests and the status bar). */
@@ -83,11 +107,13 @@ export class LessonPanelController implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    // In reverse: the clock's last credit goes to the store before the service is gone.
+    for (const disposable of this.disposables.splice(0).reverse()) disposable.dispose();
   }
 
   private async show(lesson: Lesson, stepId?: string): Promise<void> {
     this.lessonId = lesson.meta.id;
+    this.lessonShown.fire();
     // "Continue where I left off" and the status bar follow what the learner has on screen.
     this.service.noteOpened?.(lesson.meta.id, stepId);
     this.host.title = lessonView().panelTitle(lesson, vscode.l10n.t);
@@ -140,9 +166,12 @@ export class LessonPanelController implements vscode.Disposable {
   }
 
   private async handle(message: WebviewMessage): Promise<void> {
+    if (message.type !== 'log') this.clock.interaction();
     switch (message.type) {
       case 'ready':
         return; // the panel host handles the handshake
+      case 'activity':
+        return; // the study clock above is all it is for
       case 'log':
         this.log(`[webview ${message.level}] ${message.message}`);
         return;
@@ -175,6 +204,29 @@ export class LessonPanelController implements vscode.Disposable {
       case 'openFile':
         if (await this.knowsStep(message)) await this.service.openStepFile(lessonId, message.stepId);
         return;
+      case 'openTerminal':
+        if (await this.knowsStep(message)) await this.service.openLessonTerminal?.(lessonId);
+        return;
+      case 'showSolution':
+      case 'copySolution': {
+        if (!(await this.knowsStep(message))) return;
+        const lesson = await this.service.lesson(lessonId);
+        const vars: Record<string, string> = {};
+        for (const [name, value] of Object.entries(message.vars)) if (lesson?.meta.vars[name]) vars[name] = value;
+        // The host's own rule: nothing before a check of the challenge failed.
+        const command = await this.service.challengeSolution?.(lessonId, message.stepId, vars);
+        if (command === undefined) {
+          this.log(`${message.type}: no reference solution for "${lessonId}/${message.stepId}" yet (no failed check)`);
+          return;
+        }
+        if (message.type === 'copySolution') {
+          await vscode.env.clipboard.writeText(command);
+          void vscode.window.setStatusBarMessage(vscode.l10n.t('Reference solution copied.'), 3000);
+        } else {
+          this.post({ type: 'solution', lessonId, stepId: message.stepId, command });
+        }
+        return;
+      }
       case 'reset':
         await this.service.resetLesson(lessonId);
         await this.postLesson();

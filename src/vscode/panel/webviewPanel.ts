@@ -33,11 +33,18 @@ export class WebviewPanelHost<In extends { type: string }, Out extends { type: s
   private ready = false;
   private pending: Out[] = [];
   private readonly panelDisposables: vscode.Disposable[] = [];
+  private readonly visibility = new vscode.EventEmitter<boolean>();
+  /** The panel was shown, hidden, activated or deactivated (its `visible`; false also when it closed). */
+  readonly onDidChangeVisibility = this.visibility.event;
 
   constructor(private readonly spec: WebviewPanelSpec<In, Out>) {}
 
   get isOpen(): boolean { return this.panel !== undefined; }
   get isReady(): boolean { return this.panel !== undefined && this.ready; }
+  /** Open and on screen (its tab is the active one of its editor group). */
+  get isVisible(): boolean { return this.panel?.visible === true; }
+  /** On screen and the active editor (the learner is looking at it; the window itself may be in the background). */
+  get isActive(): boolean { return this.panel?.active === true; }
 
   /** Reveal the panel, creating it when there is none. */
   show(title: string): void {
@@ -82,6 +89,7 @@ export class WebviewPanelHost<In extends { type: string }, Out extends { type: s
   dispose(): void {
     this.panel?.dispose();
     this.disposePanel();
+    this.visibility.dispose();
   }
 
   private adopt(panel: vscode.WebviewPanel, title: string): void {
@@ -97,13 +105,16 @@ export class WebviewPanelHost<In extends { type: string }, Out extends { type: s
     };
     this.panelDisposables.push(
       panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
+      panel.onDidChangeViewState(() => this.visibility.fire(panel.visible)),
       panel.onDidDispose(() => {
         this.disposePanel();
         this.panel = undefined;
+        this.visibility.fire(false);
       }),
     );
     this.ready = false;
     this.pending = [];
+    this.visibility.fire(panel.visible);
     const webview = panel.webview;
     webview.html = buildWebviewHtml({
       cspSource: webview.cspSource,
