@@ -3,7 +3,7 @@
 import { parseArgs } from 'util';
 import { t } from '../i18n';
 
-export const COMMANDS = ['list', 'show', 'run', 'check', 'reset', 'lint', 'images', 'explain', 'doctor'] as const;
+export const COMMANDS = ['list', 'show', 'run', 'check', 'solution', 'reset', 'lint', 'images', 'explain', 'doctor'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface GlobalOptions {
@@ -30,6 +30,8 @@ export interface ParsedCommand {
   dryRun: boolean;
   keepGoing: boolean;
   force: boolean;
+  /** run: challenges run their setup and reference solution (otherwise a run stops at the first challenge). */
+  solutions: boolean;
   version: boolean;
   /** images: catalog names to prepare (all when empty), --list, --force-standins, --no-pull, --catalog. */
   images: { only: string[]; list: boolean; forceStandins: boolean; noPull: boolean; catalog?: string };
@@ -60,9 +62,10 @@ const COMMAND_OPTIONS = {
   run: {
     step: { type: 'string' }, from: { type: 'string' }, skip: { type: 'string', multiple: true },
     var: { type: 'string', multiple: true }, yes: { type: 'boolean', short: 'y' },
-    'keep-going': { type: 'boolean' }, force: { type: 'boolean' },
+    'keep-going': { type: 'boolean' }, force: { type: 'boolean' }, solutions: { type: 'boolean' },
   },
   check: { step: { type: 'string' }, var: { type: 'string', multiple: true } },
+  solution: { step: { type: 'string' }, var: { type: 'string', multiple: true } },
   reset: { yes: { type: 'boolean', short: 'y' }, 'dry-run': { type: 'boolean' } },
   lint: {},
   images: {
@@ -138,6 +141,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     dryRun: bool('dry-run'),
     keepGoing: bool('keep-going'),
     force: bool('force'),
+    solutions: bool('solutions'),
     version: bool('version'),
     images: {
       only: list('only').flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean),

@@ -1,5 +1,6 @@
 // `docker-lessons`: list, show, run, check, reset and lint lessons from a terminal (or CI, with --json).
-// Exit codes: 0 passed, 1 failed (a step, a check, lint errors, or no Docker engine), 2 bad input.
+// Exit codes: 0 passed, 1 failed (a step, a check, lint errors, or no Docker engine), 2 bad input, 3 a run stopped at a
+// challenge: the learner's turn.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -22,17 +23,20 @@ import type { RunnerSink, StepOutcome } from '../runner/types';
 import { defaultWorkRoot, lessonWorkDir, stateDir } from '../runner/workdir';
 import { langFromArgv, parseCommandLine, UsageError, type ParsedCommand } from './args';
 import {
-  formatDiagnosticsSummary, formatLessonDetails, formatLessonList, formatOutcome, formatResetPlan, formatResetResult,
+  formatChallenge, formatDiagnosticsSummary, formatLessonDetails, formatLessonList, formatOutcome, formatResetPlan, formatResetResult,
   formatSummary, makeStyle, progressLine, useColor, type Style,
 } from './format';
 import { helpText } from './help';
 import { imagesCommand, ImagesFailure } from './images';
 import { explainCommand } from './explain';
 import { doctorCommand } from './doctor';
+import { ChallengeLog } from './challengeLog';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
+/** `run` set up a challenge and stopped there: the learner does its task, then `check`. */
+export const EXIT_YOUR_TURN = 3;
 
 export interface CliIO {
   stdout(text: string): void;
@@ -168,6 +172,7 @@ class App {
       case 'show': return this.show();
       case 'run': return this.runLesson();
       case 'check': return this.check();
+      case 'solution': return this.solution();
       case 'reset': return this.reset();
       case 'lint': return this.lint();
       case 'images': return this.images();
@@ -265,8 +270,9 @@ class App {
         id: lesson.meta.id, order: lesson.meta.order, title: lesson.meta.title, summary: lesson.meta.summary, file: lesson.file,
         images: lesson.meta.images, vars: lesson.meta.vars, creates: lesson.meta.creates,
         steps: lesson.steps.map((step) => ({
-          id: step.id, title: step.title, kind: step.kind, command: step.kind === 'edit' ? undefined : step.body,
-          file: step.file, reason: step.reason, checks: step.checks.length,
+          // A challenge's fence is its reference solution: `solution` prints it after a failed check.
+          id: step.id, title: step.title, kind: step.kind, command: step.kind === 'edit' || step.kind === 'challenge' ? undefined : step.body,
+          file: step.file, reason: step.reason, checks: step.checks.length, ...(step.kind === 'challenge' ? { task: step.task } : {}),
         })),
       },
       workDir,
@@ -307,13 +313,21 @@ class App {
       ...selection,
       vars,
       keepGoing: this.args.keepGoing,
+      solutions: this.args.solutions,
       onStepStart: (step) => this.out(progressLine(lesson, step, this.style)),
       onStepEnd: (outcome) => this.out(formatOutcome(outcome, this.style)),
     });
-    const exitCode = run.passed ? EXIT_OK : EXIT_FAILED;
-    this.emitJson({ lesson: lesson.meta.id, passed: run.passed, exitCode, message: run.message, outcomes: run.outcomes });
+    const waiting = run.waitingFor === undefined ? undefined : lesson.steps.find((step) => step.id === run.waitingFor);
+    const failed = run.outcomes.some((o) => o.status === 'failed' || o.status === 'error' || o.status === 'cancelled');
+    const exitCode = run.passed ? EXIT_OK : waiting && !failed && !run.message ? EXIT_YOUR_TURN : EXIT_FAILED;
+    const task = waiting ? prepareStep(lesson, waiting, vars, { lessonLabel: false }).task ?? '' : undefined;
+    this.emitJson({
+      lesson: lesson.meta.id, passed: run.passed, exitCode, message: run.message, outcomes: run.outcomes,
+      ...(waiting ? { waitingFor: { step: waiting.id, title: waiting.title, task } } : {}),
+    });
     if (run.message) this.out(this.style.red(run.message));
     this.out(formatSummary(run.outcomes, this.style));
+    if (waiting) this.out(formatChallenge(lesson.meta.id, waiting, task ?? '', this.style));
     return exitCode;
   }
 
@@ -325,6 +339,7 @@ class App {
     const ctx: RunnerContext = { engine, workRoot: this.workRoot, signal: this.io.signal, baseEnv: this.io.env };
     const steps = lesson.steps.filter((step) => (this.args.step ? step.id === this.args.step : true));
     const outcomes: StepOutcome[] = [];
+    const hintsShown: { step: string; hints: string[]; of: number }[] = [];
     for (const step of steps) {
       this.out(progressLine(lesson, step, this.style));
       const started = Date.now();
@@ -342,12 +357,50 @@ class App {
       }
       outcomes.push(outcome);
       this.out(formatOutcome(outcome, this.style));
+      if (step.kind === 'challenge' && outcome.status === 'failed') {
+        // Each failed check reveals the next graded hint; after the first, the reference solution may be shown.
+        const failures = new ChallengeLog(stateDir(this.io.env)).recordFailure(lesson.meta.id, step.id);
+        const hints = prepared.hints ?? [];
+        const shown = Math.min(failures, hints.length);
+        if (shown > 0) {
+          hintsShown.push({ step: step.id, hints: hints.slice(0, shown), of: hints.length });
+          const label = t('Hint {0}/{1}:', shown, hints.length);
+          // A full-width colon (提示 1/2：) already separates label and text.
+          this.out(this.style.yellow(`  ${label}${label.endsWith('：') ? '' : ' '}${hints[shown - 1]}`));
+        }
+        this.out(this.style.dim(`  ${t('The reference solution: docker-lessons solution {0} --step {1}', lesson.meta.id, step.id)}`));
+      }
     }
     const passed = outcomes.every((o) => o.status !== 'failed');
     const exitCode = passed ? EXIT_OK : EXIT_FAILED;
-    this.emitJson({ lesson: lesson.meta.id, passed, exitCode, outcomes });
+    this.emitJson({ lesson: lesson.meta.id, passed, exitCode, outcomes, ...(hintsShown.length > 0 ? { hints: hintsShown } : {}) });
     this.out(formatSummary(outcomes, this.style));
     return exitCode;
+  }
+
+  /** A challenge's reference solution, once a check of it has failed (`check` records that). */
+  private async solution(): Promise<number> {
+    const lesson = await this.lesson();
+    const vars = this.validateVars(lesson);
+    this.validateSteps(lesson);
+    const challenges = lesson.steps.filter((step) => step.kind === 'challenge');
+    const step = this.args.step !== undefined ? lesson.steps.find((s) => s.id === this.args.step)
+      : challenges.length === 1 ? challenges[0] : undefined;
+    if (!step || step.kind !== 'challenge') {
+      throw new CliFailure(challenges.length === 0
+        ? t('Lesson {0} has no challenge.', lesson.meta.id)
+        : t('Name the challenge with --step: {0}', challenges.map((s) => s.id).join(', ')), EXIT_BAD_INPUT);
+    }
+    if (new ChallengeLog(stateDir(this.io.env)).failures(lesson.meta.id, step.id) === 0) {
+      throw new CliFailure(t('Try the challenge first: the reference solution is shown after a failed check (docker-lessons check {0} --step {1}).',
+        lesson.meta.id, step.id), EXIT_FAILED);
+    }
+    // The learner's values, quoted as they would type them; without the lesson label the runner adds.
+    const solution = prepareStep(lesson, step, vars, { lessonLabel: false }).command;
+    this.emitJson({ lesson: lesson.meta.id, step: step.id, solution, exitCode: EXIT_OK });
+    this.out(this.style.bold(t('Reference solution of "{0}" (one correct way; yours may differ):', step.title)));
+    this.out(solution);
+    return EXIT_OK;
   }
 
   private async reset(): Promise<number> {
@@ -370,6 +423,7 @@ class App {
       throw new CliFailure(`${t('Reset will remove:')}\n${formatResetPlan(result.planned)}\n${t('There is no terminal to ask for confirmation. Run again with --yes to accept, or --dry-run to only list.')}`, EXIT_BAD_INPUT);
     }
     const exitCode = result.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
+    if (!this.args.dryRun && !result.cancelled) new ChallengeLog(stateDir(this.io.env)).forgetLesson(lesson.meta.id);
     this.emitJson({ ...result, exitCode });
     this.out(formatResetResult(result, this.style));
     return exitCode;

@@ -89,7 +89,25 @@ export function formatOutcome(outcome: StepOutcome, style: Style = plain): strin
     case 'skipped':
       lines.push(`  ${style.dim('–')} ${style.dim(outcome.message ?? t('Skipped.'))}`);
       break;
+    case 'started':
+      lines.push(`  ${style.yellow('◎')} ${outcome.message ?? t('Your turn.')}`);
+      break;
   }
+  return lines.join('\n');
+}
+
+/** A challenge the learner is to do now: its task, and how to check it (and where the reference is, after a failure). */
+export function formatChallenge(lessonId: string, step: Pick<Step, 'id' | 'title'>, task: string, style: Style = plain): string {
+  const lines = [
+    '',
+    // Titles usually say "挑战：…" themselves.
+    style.bold(/^(挑战|challenge)\s*[:：]/i.test(step.title) ? step.title : t('Challenge: {0}', step.title)),
+    ...task.trim().split('\n').map((line) => `  ${line}`),
+    '',
+    t('Do it in your terminal (any way you like), then check it:'),
+    `  docker-lessons check ${lessonId} --step ${step.id}`,
+    style.dim(t('Each failed check shows the next hint; after one, the reference solution: docker-lessons solution {0} --step {1}', lessonId, step.id)),
+  ];
   return lines.join('\n');
 }
 
@@ -116,6 +134,7 @@ const KIND_LABELS: Record<Step['kind'], () => string> = {
   destructive: () => t('destructive step'),
   explain: () => t('explain-only step'),
   edit: () => t('edit step'),
+  challenge: () => t('challenge'),
 };
 
 export function formatLessonDetails(lesson: Lesson, workDir: string, style: Style = plain): string {
@@ -135,6 +154,8 @@ export function formatLessonDetails(lesson: Lesson, workDir: string, style: Styl
     const mark = (number === undefined ? '·' : `${number}.`).padStart(3);
     lines.push(`${mark} ${style.bold(step.id)}  ${step.title}  ${style.dim(`[${KIND_LABELS[step.kind]()}]`)}`);
     if (step.kind === 'edit') lines.push(style.dim(`      ${t('file: {0}', step.file ?? '?')}`));
+    // A challenge's fence is its reference solution: the task is what it shows.
+    else if (step.kind === 'challenge') for (const line of (step.task ?? '').trimEnd().split('\n')) lines.push(style.dim(`      ${line}`));
     else for (const line of step.body.trimEnd().split('\n')) lines.push(style.dim(`      ${line}`));
   }
   return lines.join('\n');

@@ -6,7 +6,8 @@ function exitCodes(): string {
   return t(`Exit codes:
   0  everything passed (lint: no errors)
   1  a step or check failed, lint found errors, or the Docker engine could not be reached
-  2  bad input: unknown command, option, lesson or step, a bad --var, or a destructive step / reset that needs --yes when there is no terminal to ask`);
+  2  bad input: unknown command, option, lesson or step, a bad --var, or a destructive step / reset that needs --yes when there is no terminal to ask
+  3  run stopped at a challenge: do its task, then docker-lessons check <lesson> --step <id>`);
 }
 
 function globalOptions(): string {
@@ -41,12 +42,19 @@ Stops at the first step that does not pass (use --keep-going to continue).
   --var name=value   override a lesson variable, e.g. --var port=8081 (repeatable)
   -y, --yes          run destructive steps without asking
   --keep-going       continue after a failed step
-  --force            overwrite files of edit steps even when you changed them`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
+  --force            overwrite files of edit steps even when you changed them
+  --solutions        challenges: run their setup and reference solution, then check
+                     (without it the run sets up the first challenge, prints its task and stops: your turn)`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
     case 'check':
       return `${t(`docker-lessons check <lesson> [--step <id>] [--var name=value]
 
 Check the engine's state against the lesson's checks without running anything
 (checks on a step's own output are left out, since the step did not run here).`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
+    case 'solution':
+      return `${t(`docker-lessons solution <lesson> [--step <id>] [--var name=value]
+
+Print a challenge's reference solution (one correct way to do it). Shown only after a check of the challenge
+failed (docker-lessons check <lesson> --step <id>); --step may be left out when the lesson has one challenge.`)}\n\n${globalOptions()}\n\n${exitCodes()}`;
     case 'reset':
       return `${t(`docker-lessons reset <lesson> [--yes] [--dry-run]
 
@@ -101,6 +109,7 @@ Commands:
   show <lesson>            show a lesson and its steps
   run <lesson>             run a lesson's steps and check them
   check <lesson>           only check the engine's state
+  solution <lesson>        a challenge's reference solution (after a failed check)
   reset <lesson>           remove what a lesson created
   lint [files…]            check lesson files
   images                   prepare the practice images (offline stand-ins)

@@ -85,7 +85,13 @@ function adviceFor(analysis: LessonAnalysis, file: string): Diagnostic[] {
   const declared = analysis.meta ? new Set(Object.keys(analysis.meta.vars)) : undefined;
   for (const { step, rawChecks } of analysis.steps) {
     const name = step.id || '?';
-    const runs = step.kind !== 'explain' && step.kind !== 'edit';
+    const runs = step.kind !== 'explain' && step.kind !== 'edit' && step.kind !== 'challenge';
+    if (step.kind === 'challenge' && !rawChecks.some((item) => item.kind === 'hint')) {
+      out.push({ file, line: step.checksLine ?? step.line, severity: 'warning', message: t('challenge \'{0}\' has no hints: add "- hint: …" items to its check block, from a gentle nudge to the decisive detail (shown one at a time)', name) });
+    }
+    if (step.kind === 'challenge' && (needsTerminal(step.body) || needsTerminal(step.setup ?? ''))) {
+      out.push({ file, line: step.line, severity: 'warning', message: t('challenge \'{0}\': its reference solution or setup needs a terminal (docker run -it / attach), but they run without one', name) });
+    }
     if (runs && step.kind !== 'interactive' && needsTerminal(step.body)) {
       out.push({ file, line: step.line, severity: 'warning', message: t('step \'{0}\' runs an interactive command (docker run -it / attach) but is not kind=interactive: add kind=interactive and a ```text input``` block', name) });
     }

@@ -17,19 +17,22 @@ import {
 
 export type FenceRole =
   | { role: 'step'; lang: string; attrs: string; attrsOffset: number }
-  | { role: 'check' | 'input' | 'solution'; lang: string }
+  | { role: 'check' | 'input' | 'solution' | 'task' | 'setup'; lang: string }
   | { role: 'code'; lang: string };
 
-const FENCE_TAGS = new Set(['step', 'check', 'input', 'solution']);
+const FENCE_TAGS = new Set(['step', 'check', 'input', 'solution', 'task', 'setup']);
 
-/** What a fence is, from its info string (`bash step id=x`, `yaml check`, `text input`, `dockerfile solution`, …). */
+/**
+ * What a fence is, from its info string (`bash step id=x`, `yaml check`, `text input`, `dockerfile solution`,
+ * `markdown task`, `bash setup`, …).
+ */
 export function classifyFence(info: string): FenceRole {
   const match = /^\s*(\S+)(?:\s+(\S+))?/.exec(info);
   if (!match) return { role: 'code', lang: '' };
   const [whole, lang, tag] = match;
   if (!tag || !FENCE_TAGS.has(tag)) return { role: 'code', lang };
   if (tag === 'step') return { role: 'step', lang, attrs: info.slice(whole.length), attrsOffset: whole.length };
-  return { role: tag as 'check' | 'input' | 'solution', lang };
+  return { role: tag as 'check' | 'input' | 'solution' | 'task' | 'setup', lang };
 }
 
 export interface AttrError {
@@ -134,6 +137,8 @@ export interface StepDraft {
   /** 1-based file line of each part, for messages. */
   inputLine?: number;
   solutionLine?: number;
+  taskLine?: number;
+  setupLine?: number;
 }
 
 export interface LessonAnalysis {
@@ -278,17 +283,30 @@ function analyze(text: string, file: string, analysis: LessonAnalysis, deferChec
       }
       step.checksSource = content;
       step.checksLine = fenceLine;
+      const challenge = step.kind === 'challenge';
       if (deferChecks) {
-        parseChecksOnUse(step, () => parseCheckBlock(content, fenceLine + 1, file, defaults));
+        parseChecksOnUse(step, () => parseCheckBlock(content, fenceLine + 1, file, defaults, challenge));
         current.checksDeferred = true;
         continue;
       }
-      const block = parseCheckBlock(content, fenceLine + 1, file, defaults);
+      const block = parseCheckBlock(content, fenceLine + 1, file, defaults, challenge);
       diagnostics.push(...block.diagnostics);
       step.checks = block.checks;
-      step.hint = block.hint;
+      // A challenge's hints are graded (one at a time, on request); a run step's one hint goes with its failed checks.
+      if (challenge) step.hints = block.hints;
+      else step.hint = block.hint;
       current.rawChecks = block.items;
       current.checkBlockFailed = block.diagnostics.some((d) => d.severity === 'error');
+    } else if (fence.role === 'task' || fence.role === 'setup') {
+      const line = fence.role === 'task' ? 'taskLine' : 'setupLine';
+      if (step[fence.role] !== undefined) {
+        error(fenceLine, fence.role === 'task'
+          ? t('step {0} has a second task block: merge them into one', where)
+          : t('step {0} has a second setup block: merge them into one', where));
+        continue;
+      }
+      step[fence.role] = content;
+      current[line] = fenceLine;
     } else if (fence.role === 'input') {
       if (step.input !== undefined) { error(fenceLine, t('step {0} has a second input block: merge them into one', where)); continue; }
       step.input = content === '' ? [] : content.split('\n');
@@ -305,7 +323,7 @@ function analyze(text: string, file: string, analysis: LessonAnalysis, deferChec
   for (const draft of analysis.steps) {
     const step = draft.step;
     if (draft.valid) checkStepRules(draft, earlier, error, warn);
-    step.vars = [...new Set([step.body, step.checksSource ?? '', step.solution ?? '', ...(step.input ?? [])].flatMap(varNamesIn))];
+    step.vars = [...new Set([step.body, step.checksSource ?? '', step.solution ?? '', ...(step.input ?? []), step.task ?? '', step.setup ?? ''].flatMap(varNamesIn))];
     if (declaredVars) {
       for (const name of step.vars) {
         if (!Object.hasOwn(declaredVars, name)) {
@@ -335,18 +353,22 @@ function analyze(text: string, file: string, analysis: LessonAnalysis, deferChec
 }
 
 /**
- * `step.checks` and `step.hint` as properties that parse the block once, on first read. Enumerable, so spreading or
- * comparing a step sees values; assigning replaces them with plain values.
+ * `step.checks` and `step.hint` (a challenge: `step.hints`) as properties that parse the block once, on first read.
+ * Enumerable, so spreading or comparing a step sees values; assigning replaces them with plain values.
  */
 function parseChecksOnUse(step: Step, parse: () => CheckBlock): void {
   let block: CheckBlock | undefined;
-  const lazy = <K extends 'checks' | 'hint'>(key: K, read: (parsed: CheckBlock) => Step[K]): PropertyDescriptor => ({
+  const lazy = <K extends 'checks' | 'hint' | 'hints'>(key: K, read: (parsed: CheckBlock) => Step[K]): PropertyDescriptor => ({
     enumerable: true,
     configurable: true,
     get: () => read((block ??= parse())),
     set: (value: Step[K]) => Object.defineProperty(step, key, { value, writable: true, enumerable: true, configurable: true }),
   });
-  Object.defineProperties(step, { checks: lazy('checks', (parsed) => parsed.checks), hint: lazy('hint', (parsed) => parsed.hint) });
+  if (step.kind === 'challenge') {
+    Object.defineProperties(step, { checks: lazy('checks', (parsed) => parsed.checks), hints: lazy('hints', (parsed) => parsed.hints) });
+  } else {
+    Object.defineProperties(step, { checks: lazy('checks', (parsed) => parsed.checks), hint: lazy('hint', (parsed) => parsed.hint) });
+  }
 }
 
 /** The file line where `{{name}}` first appears in the step's fences. */
@@ -354,7 +376,7 @@ function firstUseLine(draft: StepDraft, name: string): number {
   const { step } = draft;
   const parts: [string | undefined, number | undefined][] = [
     [step.body, step.line], [step.checksSource, step.checksLine], [step.input?.join('\n'), draft.inputLine],
-    [step.solution, draft.solutionLine],
+    [step.solution, draft.solutionLine], [step.task, draft.taskLine], [step.setup, draft.setupLine],
   ];
   for (const [text, fenceLine] of parts) {
     if (text === undefined || fenceLine === undefined) continue;
@@ -425,7 +447,7 @@ type Report = (line: number, message: string) => void;
 
 function checkStepRules(draft: StepDraft, earlier: Set<string>, error: Report, warn: Report): void {
   const { step } = draft;
-  const needsChecks = step.kind === 'run' || step.kind === 'destructive' || step.kind === 'interactive';
+  const needsChecks = step.kind === 'run' || step.kind === 'destructive' || step.kind === 'interactive' || step.kind === 'challenge';
   // A block that failed to parse was reported already; only a missing or empty block is reported here (a deferred
   // block that holds only comments or a hint is left to lint).
   const hasCheckItems = draft.checksDeferred
@@ -448,6 +470,22 @@ function checkStepRules(draft: StepDraft, earlier: Set<string>, error: Report, w
   }
   if (step.kind !== 'edit' && step.solution !== undefined) {
     warn(draft.solutionLine ?? step.line, t('step \'{0}\' is not an edit step: its solution block is ignored', step.id));
+  }
+  if (step.kind === 'challenge') {
+    if (step.task === undefined) {
+      error(step.line, t('challenge \'{0}\' has no task: add a ```markdown task``` block after it saying what the learner is to do', step.id));
+    } else if (step.task.trim() === '') {
+      error(draft.taskLine ?? step.line, t('the task of challenge \'{0}\' is empty: say what the learner is to do', step.id));
+    }
+    if (step.body.trim() === '') {
+      error(step.line, t('challenge \'{0}\' has no reference solution: write the commands that solve it in the step\'s own fence', step.id));
+    }
+    if (step.setup !== undefined && step.setup.trim() === '') {
+      error(draft.setupLine ?? step.line, t('the setup block of challenge \'{0}\' is empty: remove it or add the commands that make the starting state', step.id));
+    }
+  } else {
+    if (step.task !== undefined) warn(draft.taskLine ?? step.line, t('step \'{0}\' is not a challenge: its task block is ignored', step.id));
+    if (step.setup !== undefined) warn(draft.setupLine ?? step.line, t('step \'{0}\' is not a challenge: its setup block is ignored', step.id));
   }
   for (const needed of (step.needs ?? '').split(/[\s,]+/).filter(Boolean)) {
     if (!earlier.has(needed)) {

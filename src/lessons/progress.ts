@@ -4,11 +4,12 @@
 // A namespace import lets esbuild drop zod's locales from the webview bundle (`{ z }` keeps them all).
 import * as z from 'zod';
 
-export const STEP_STATES = ['idle', 'running', 'checking', 'passed', 'failed', 'cancelled', 'error', 'skipped'] as const;
+/** `started`: a challenge's setup ran (or it has none) and it waits for the learner to do the task and check. */
+export const STEP_STATES = ['idle', 'running', 'checking', 'passed', 'failed', 'cancelled', 'error', 'skipped', 'started'] as const;
 export type StepState = (typeof STEP_STATES)[number];
 
 /** States that are a verdict (worth keeping across a reload); the rest describe something in flight. */
-export const VERDICT_STATES: ReadonlySet<StepState> = new Set(['passed', 'failed', 'cancelled', 'error', 'skipped']);
+export const VERDICT_STATES: ReadonlySet<StepState> = new Set(['passed', 'failed', 'cancelled', 'error', 'skipped', 'started']);
 
 /** One check's result as shown to the learner. */
 export const checkResultView = z.object({
@@ -33,5 +34,17 @@ export const stepProgress = z.object({
   waiting: z.object({ title: z.string(), expected: z.string(), seconds: z.number() }).optional(),
   /** ms since epoch of the verdict. */
   at: z.number().optional(),
+  /** A challenge: a check of it has failed, so its reference solution may be shown (until the lesson is reset). */
+  unlocked: z.boolean().optional(),
 });
 export type StepProgress = z.infer<typeof stepProgress>;
+
+/**
+ * A lesson's challenges and how many of them are solved (their last verdict passed): for the course map and anything
+ * else that counts them. A passed challenge is also a passed step like any other.
+ */
+export function challengeCounts(steps: readonly { id: string; kind: string }[], progress: Readonly<Record<string, Pick<StepProgress, 'state'> | undefined>>):
+  { solved: number; total: number } {
+  const challenges = steps.filter((step) => step.kind === 'challenge');
+  return { solved: challenges.filter((step) => progress[step.id]?.state === 'passed').length, total: challenges.length };
+}

@@ -51,6 +51,8 @@ export interface RenderedLesson {
 
 interface RenderEnv extends MarkdownIt.Env {
   steps: { id: string; index: number }[];
+  /** The challenge whose fence came last: its task block is drawn for it. */
+  challenge?: string;
 }
 
 let markdown: MarkdownIt.MarkdownIt | undefined;
@@ -66,14 +68,24 @@ function renderer(): MarkdownIt.MarkdownIt {
   md.renderer.rules.fence = (tokens, idx, _options, env) => {
     const token = tokens[idx];
     const fence = classifyFence(token.info);
-    // Check, input and solution blocks are for the runner; the webview shows their results instead.
-    if (fence.role === 'check' || fence.role === 'input' || fence.role === 'solution') return '';
-    const code = highlightedCode(token.content, fence.lang, escape);
-    if (fence.role !== 'step') return `${code}\n`;
-    const id = tokenizeAttrs(fence.attrs).attrs.id ?? '';
-    const steps = (env as RenderEnv | undefined)?.steps;
+    // Check, input, solution and setup blocks are for the runner; the webview shows their results instead.
+    if (fence.role === 'check' || fence.role === 'input' || fence.role === 'solution' || fence.role === 'setup') return '';
+    const renderEnv = env as RenderEnv | undefined;
+    if (fence.role === 'task') {
+      // A challenge's task is Markdown, drawn after its step's placeholder (the page moves it inside).
+      const owner = renderEnv?.challenge;
+      if (owner === undefined) return '';
+      return `<div class="dl-challenge-task" data-task-for="${escape(owner)}">${md.render(token.content, { steps: [] })}</div>\n`;
+    }
+    if (fence.role !== 'step') return `${highlightedCode(token.content, fence.lang, escape)}\n`;
+    const attrs = tokenizeAttrs(fence.attrs).attrs;
+    const id = attrs.id ?? '';
+    const steps = renderEnv?.steps;
     if (steps) steps.push({ id, index: steps.length });
-    return `<div class="dl-step" data-step-id="${escape(id)}">${code}</div>\n`;
+    if (renderEnv) renderEnv.challenge = attrs.kind === 'challenge' ? id : undefined;
+    // A challenge's fence is its reference solution: never in the page (it is shown after a failed check, on request).
+    if (attrs.kind === 'challenge') return `<div class="dl-step" data-step-id="${escape(id)}"></div>\n`;
+    return `<div class="dl-step" data-step-id="${escape(id)}">${highlightedCode(token.content, fence.lang, escape)}</div>\n`;
   };
 
   const defaultLinkOpen = md.renderer.rules.link_open

@@ -11,9 +11,11 @@
 //   - hint: 端口被占用时，把 8080 换成另一个空闲端口。
 //   ```
 //
-// Fence info: `<lang> step key=value …` opens a step (kind=run|interactive|destructive|explain|edit); the fences that
-// directly follow it and are tagged `check`, `input` (interactive: lines typed into the TTY) or `solution` (edit: the
-// file a headless run writes) belong to it. `{{name}}` is replaced by the value of a declared variable in the command,
+// Fence info: `<lang> step key=value …` opens a step (kind=run|interactive|destructive|explain|edit|challenge); the
+// fences that directly follow it and are tagged `check`, `input` (interactive: lines typed into the TTY), `solution`
+// (edit: the file a headless run writes), `task` (challenge: what the learner is asked to do, Markdown) or `setup`
+// (challenge: a hidden command that makes the starting state) belong to it. A challenge's own fence body is its
+// reference solution: never shown before a failed check, run only when asked (the lesson suite, `run --solutions`). `{{name}}` is replaced by the value of a declared variable in the command,
 // the edit template and every string of the checks, before validation (so "{{port}}" becomes the number 8080 where a
 // number is expected). Nothing in a lesson is code: checks are declarative and evaluated through the Engine API.
 import { z } from 'zod';
@@ -36,7 +38,7 @@ export {
 /** A check block's step-level hint item (`- hint: …`), besides the checks. */
 export const hintItem = z.object({ hint: nonEmpty }).strict();
 
-export const STEP_KINDS = ['run', 'interactive', 'destructive', 'explain', 'edit'] as const;
+export const STEP_KINDS = ['run', 'interactive', 'destructive', 'explain', 'edit', 'challenge'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 /** Attributes on a step's fence info string. */
@@ -117,14 +119,20 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export interface Step extends StepAttrs {
   /** Language of the fence (bash, dockerfile, yaml …). */
   lang: string;
-  /** The command (run kinds) or the template (edit) with `{{vars}}` still in it. */
+  /** The command (run kinds), the template (edit) or the reference solution (challenge) with `{{vars}}` still in it. */
   body: string;
   /** Raw YAML of the check block, `{{vars}}` unresolved (re-validated after substitution). */
   checksSource?: string;
   /** Validated checks with the variables' default values. */
   checks: Check[];
-  /** The step-level hint (`- hint:` item). */
+  /** The step-level hint (`- hint:` item); a challenge has `hints` instead. */
   hint?: string;
+  /** challenge: the step-level `- hint:` items in order, revealed one at a time (graded hints). */
+  hints?: string[];
+  /** challenge: the task (Markdown, `{{vars}}` unresolved). */
+  task?: string;
+  /** challenge: the hidden command that makes the starting state (`{{vars}}` unresolved). */
+  setup?: string;
   /** interactive: lines to type. */
   input?: string[];
   /** edit: the finished file a headless run writes (defaults to the template). */

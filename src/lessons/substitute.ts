@@ -189,17 +189,21 @@ export interface RawCheckItem {
 
 export interface CheckBlock {
   checks: Check[];
+  /** The last step-level hint (run kinds use one). */
   hint?: string;
+  /** Every step-level hint, in order (a challenge's graded hints). */
+  hints: string[];
   items: RawCheckItem[];
   diagnostics: Diagnostic[];
 }
 
 /**
  * Parse a `yaml check` block whose first content line is `firstLine` of `file`: a YAML list of checks (one kind key
- * each) and `hint:` items. Strings get `values` substituted before validation.
+ * each) and `hint:` items. Strings get `values` substituted before validation. `gradedHints` (a challenge): several
+ * hint items are its hints in order, not a mistake.
  */
-export function parseCheckBlock(source: string, firstLine: number, file: string, values: VarValues): CheckBlock {
-  const block: CheckBlock = { checks: [], items: [], diagnostics: [] };
+export function parseCheckBlock(source: string, firstLine: number, file: string, values: VarValues, gradedHints = false): CheckBlock {
+  const block: CheckBlock = { checks: [], hints: [], items: [], diagnostics: [] };
   const { yaml, diagnostics } = parseYamlAt(source, firstLine, file, t('check block'));
   block.diagnostics.push(...diagnostics);
   if (diagnostics.length > 0) return block;
@@ -237,10 +241,11 @@ export function parseCheckBlock(source: string, firstLine: number, file: string,
         if (!parsed.success) {
           block.diagnostics.push(...issueDiagnostics(parsed.error.issues, substituted, yaml, [index], file, (m) => t('hint: {0}', m)));
         } else {
-          if (block.hint !== undefined) {
+          if (block.hint !== undefined && !gradedHints) {
             block.diagnostics.push({ file, ...at, severity: 'warning', message: t('more than one step hint: only the last one is used') });
           }
           block.hint = parsed.data.hint;
+          block.hints.push(parsed.data.hint);
         }
         block.items.push({ kind: 'hint', value, line: at.line });
         return;
@@ -281,6 +286,12 @@ export interface ResolvedStep {
   /** interactive: the lines to type. */
   input?: string[];
   hint?: string;
+  /** challenge: the graded hints in order. */
+  hints?: string[];
+  /** challenge: the task with the values in it (plain text: Markdown, not shell). */
+  task?: string;
+  /** challenge: the setup command (values shell-quoted, as in commands). */
+  setup?: string;
   /** The values used (defaults merged with valid overrides). */
   values: VarValues;
   diagnostics: Diagnostic[];
@@ -303,12 +314,16 @@ export function resolveStep(step: Step, lesson: Pick<Lesson, 'meta' | 'file'>, o
     }
     values[name] = String(value).trim();
   }
+  const challenge = step.kind === 'challenge';
   let checks: Check[] = [];
   let hint = step.hint;
+  let hints = step.hints;
   if (step.checksSource !== undefined) {
-    const block = parseCheckBlock(step.checksSource, (step.checksLine ?? step.line) + 1, lesson.file, values);
+    const block = parseCheckBlock(step.checksSource, (step.checksLine ?? step.line) + 1, lesson.file, values, challenge);
     checks = block.checks;
-    hint = block.hint;
+    // A challenge's hints are revealed one at a time on request, never with a failed check.
+    hint = challenge ? undefined : block.hint;
+    hints = challenge ? block.hints : undefined;
     diagnostics.push(...block.diagnostics);
   }
   const template = step.solution ?? (step.kind === 'edit' ? step.body : undefined);
@@ -320,6 +335,11 @@ export function resolveStep(step: Step, lesson: Pick<Lesson, 'meta' | 'file'>, o
     solution: template === undefined ? undefined : applyVars(template, values),
     input: step.input?.map((line) => substituteShell(line, values, VAR_PATTERN)),
     hint,
+    ...(challenge ? {
+      hints: hints ?? [],
+      task: applyVars(step.task ?? '', values),
+      setup: step.setup === undefined ? undefined : substituteShell(step.setup, values, VAR_PATTERN),
+    } : {}),
     values,
     diagnostics,
   };

@@ -23,10 +23,10 @@ export type {
   PrepareOptions, PreparedStep, RunnerContext, ExecuteResult, CheckStepOptions, StepSelection, VarOverrides,
 } from './runner';
 export { runStepSession, checkStepSession, runStep, runLesson } from './session';
-export { objectsMadeBy, stepMaking } from './makers';
+export { objectsMadeBy, stepMaking, shellOf } from './makers';
 export type { MadeKind, MadeObject } from './makers';
 export { missingPrerequisites, redoChain, undoSteps } from './rerun';
-export type { StepHooks, StepPhase, StepSessionOptions, CheckSessionOptions, RunLessonOptions, LessonRun } from './session';
+export type { ChallengeMode, StepHooks, StepPhase, StepSessionOptions, CheckSessionOptions, RunLessonOptions, LessonRun } from './session';
 export { recordedCommand, plainTranscript, readTranscript } from './transcript';
 export { engineProfile, applicableChecks, describeProfile, conditionHolds, builderFor, engineVersionMatches } from './profile';
 export type { EngineProfile } from './profile';

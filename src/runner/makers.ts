@@ -143,10 +143,16 @@ function madeByInvocation(args: (string | undefined)[]): MadeObject[] {
   return made;
 }
 
+/** The shell text a step runs: its command; a challenge's setup and reference solution. Edit and explain steps: none. */
+export function shellOf(step: Step): string {
+  if (step.kind === 'edit' || step.kind === 'explain') return '';
+  return step.kind === 'challenge' && step.setup !== undefined ? `${step.setup}\n${step.body}` : step.body;
+}
+
 /** The objects a step's command makes, by name, its variables filled in with `values`. Edit and explain steps make none. */
 export function objectsMadeBy(step: Step, values: Record<string, string> = {}): MadeObject[] {
   if (step.kind === 'edit' || step.kind === 'explain') return [];
-  return dockerArgLists(applyVars(step.body, values)).flatMap(madeByInvocation);
+  return dockerArgLists(applyVars(shellOf(step), values)).flatMap(madeByInvocation);
 }
 
 /** The form names of `kind` are compared in (image references normalized, `nginx` = `nginx:latest`). */

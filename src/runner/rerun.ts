@@ -9,7 +9,7 @@ import { t } from '../i18n';
 import { applyVars } from '../lessons';
 import { stepNumbers } from '../lessons/numbering';
 import type { Lesson, Step } from '../lessons/schema';
-import { type MadeKind, type MadeObject, needsOf, objectsMadeBy, sameObjectName, stepMaking } from './makers';
+import { type MadeKind, type MadeObject, needsOf, objectsMadeBy, sameObjectName, shellOf, stepMaking } from './makers';
 import type { EngineState } from './record';
 import { describeResetItem, notRemoved, planReset, planStepRemoval, removePlanned, type ResetItem } from './reset';
 import { dockerArgLists } from './rewrite';
@@ -135,13 +135,14 @@ function restoreFiles(lesson: Lesson, steps: readonly Step[], recorded: readonly
 /** The step's command or checks name `file` or a folder it is in (`"$PWD"/webapp` uses webapp/index.html). */
 export function usesPath(step: Step, file: string): boolean {
   const parts = file.split(/[\\/]/);
-  const text = `${step.body}\n${step.checksSource ?? ''}`;
+  const shell = shellOf(step) || step.body;
+  const text = `${shell}\n${step.checksSource ?? ''}`;
   for (let n = parts.length; n >= 1; n--) {
     const prefix = parts.slice(0, n).join('/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     if (new RegExp(`(^|[\\s/"'=:,(])${prefix}($|[\\s/"':,)])`).test(text)) return true;
   }
   // Compose reads its files from the working folder; `docker build … .` sends all of it.
-  return /\bdocker(-compose|\s+compose)\b/.test(step.body) || /\bdocker\b[^\n]*\bbuild\b[^\n]*\s\.(\s|$)/m.test(step.body);
+  return /\bdocker(-compose|\s+compose)\b/.test(shell) || /\bdocker\b[^\n]*\bbuild\b[^\n]*\s\.(\s|$)/m.test(shell);
 }
 
 /** Hash the shipped files' working copies (before a step runs), to record what it changes. */
@@ -172,7 +173,7 @@ export function inputsOf(lesson: Lesson, step: Step, values: Values): MadeObject
     if (other === step) continue;
     for (const object of objectsMadeBy(other, values)) candidates.set(`${object.kind}\u0000${object.name}`, { kind: object.kind, name: object.name });
   }
-  const words = step.kind === 'edit' || step.kind === 'explain' ? [] : dockerArgLists(applyVars(step.body, values)).flat()
+  const words = step.kind === 'edit' || step.kind === 'explain' ? [] : dockerArgLists(applyVars(shellOf(step), values)).flat()
     .filter((word): word is string => word !== undefined)
     .flatMap((word) => [word, word.split('=').slice(1).join('='), word.split(':')[0], word.split('=').slice(1).join('=').split(':')[0]])
     .filter(Boolean);

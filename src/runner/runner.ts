@@ -28,8 +28,17 @@ export interface PrepareOptions {
 }
 
 export interface PreparedStep {
-  /** The shell command to run (variables substituted, lesson label added); for edit steps the file's text. */
+  /**
+   * The shell command to run (variables substituted, lesson label added); for edit steps the file's text; for a
+   * challenge its reference solution.
+   */
   command: string;
+  /** challenge: the setup command (variables substituted, lesson label added). */
+  setup?: string;
+  /** challenge: the task with the values in it (Markdown). */
+  task?: string;
+  /** challenge: the graded hints, in order. */
+  hints?: string[];
   env: NodeJS.ProcessEnv;
   checks: Check[];
   /** edit: what a headless run writes. */
@@ -44,12 +53,16 @@ export interface PreparedStep {
 export function prepareStep(lesson: Lesson, step: Step, overrides: VarOverrides = {}, options: PrepareOptions = {}): PreparedStep {
   const resolved = resolveStep(step, lesson, overrides);
   const runsCommand = step.kind !== 'edit' && step.kind !== 'explain';
-  const command = runsCommand && options.lessonLabel !== false ? addLessonLabel(resolved.command, lesson.meta.id) : resolved.command;
+  const label = (text: string) => (runsCommand && options.lessonLabel !== false ? addLessonLabel(text, lesson.meta.id) : text);
+  const command = label(resolved.command);
   const base = options.baseEnv ?? process.env;
   const env = options.endpoint ? stepEnv(options.endpoint, base) : { ...base, DOCKER_CLI_HINTS: 'false' };
   return {
     command, env, checks: resolved.checks, solution: resolved.solution, input: resolved.input, hint: resolved.hint,
     values: resolved.values, diagnostics: resolved.diagnostics,
+    ...(step.kind === 'challenge'
+      ? { setup: resolved.setup === undefined ? undefined : label(resolved.setup), task: resolved.task, hints: resolved.hints }
+      : {}),
   };
 }
 
@@ -174,7 +187,10 @@ export async function checkStep(lesson: Lesson, step: Step, ctx: RunnerContext, 
   // A check that applies only on some engines says so: the learner sees which variant was checked.
   return results.map((result, index) => {
     const variant = applicable[index].variant;
-    return variant ? { ...result, title: `${result.title} [${variant}]` } : result;
+    const titled = variant ? { ...result, title: `${result.title} [${variant}]` } : result;
+    // A challenge has no command to "run first": what is missing is the learner's to make (its own hint, if it has one).
+    if (step.kind !== 'challenge' || titled.pass || !titled.missing) return titled;
+    return { ...titled, hint: applicable[index].check.hint ?? t('It does not exist yet: making it is part of the challenge.') };
   });
 }
 

@@ -41,8 +41,18 @@ export interface StepHooks {
   output?(output: StepOutput): void;
 }
 
+/**
+ * What running a challenge does. `start` (the default: the learner's Start button, `run` without --solutions): take
+ * back what it made before and run its setup, then wait for the learner (status `started`, no checks). `solve`
+ * (`run --solutions`, the lesson suite's re-runs): the setup, then the reference solution, then the checks. `solution`:
+ * only the reference solution and the checks, on the state a `start` left (the suite proves the checks fail between).
+ */
+export type ChallengeMode = 'start' | 'solve' | 'solution';
+
 export interface StepSessionOptions {
   vars?: VarOverrides;
+  /** A challenge step: what to run (default `start`); other kinds ignore it. */
+  challenge?: ChallengeMode;
   /** Check the lesson's `images` first (a whole-lesson run does it once). Default true. */
   checkImages?: boolean;
   /**
@@ -102,15 +112,26 @@ export async function runStepSession(lesson: Lesson, step: Step, ctx: RunnerCont
   if (ctx.signal?.aborted) return outcome({ status: 'cancelled', message: t('Cancelled.') });
 
   hooks.phase?.('running');
-  const before = await takeBack(lesson, step, prepared, ctx, options.undo ?? [step.id]);
-  const executed = await recordWhile(lesson, step, prepared, ctx, before, () => {
+  const mode = step.kind === 'challenge' ? (options.challenge ?? 'start') : undefined;
+  const before = await takeBack(lesson, step, prepared, ctx, options.undo ?? (mode === 'solution' ? [] : [step.id]));
+  const executed = await recordWhile(lesson, step, prepared, ctx, before, async () => {
+    if (mode !== undefined && mode !== 'solution' && prepared.setup !== undefined) {
+      const setup = await runSetup(lesson, step, prepared, ctx);
+      if (setup.status !== 'done' || mode === 'start') return setup;
+    }
+    if (mode === 'start') return { status: 'done', commandOk: true };
     // Confirmed above: the runner's own execution must not ask again.
     const run = (sink?: RunnerSink) => executeStep(lesson, step, prepared, { ...ctx, sink: sink ?? ctx.sink, confirm: async () => true });
     return hooks.execute ? hooks.execute(prepared, run) : run();
   });
-  if (executed.output) hooks.output?.(executed.output);
+  if (executed.output && mode !== 'start') hooks.output?.(executed.output);
   if (executed.status !== 'done') {
     return outcome({ status: executed.status === 'cancelled' || ctx.signal?.aborted ? 'cancelled' : executed.status, output: executed.output, message: executed.message });
+  }
+  if (mode === 'start') {
+    return outcome({ status: 'started', message: prepared.setup !== undefined
+      ? t('The challenge is set up. Do the task in a terminal, then check it.')
+      : t('Do the task in a terminal, then check it.') });
   }
 
   hooks.phase?.('checking');
@@ -120,6 +141,24 @@ export async function runStepSession(lesson: Lesson, step: Step, ctx: RunnerCont
   const gone = await whyEngineUnavailable(ctx);
   if (gone) return outcome({ status: 'error', output: executed.output, checks, message: gone });
   return outcome({ status: 'failed', output: executed.output, checks, ...await whyFailed(lesson, step, ctx, prepared, checks, executed.message) });
+}
+
+/**
+ * A challenge's setup, hidden: a break-fix lab's setup would give its cause away, so neither the command nor its output
+ * is shown (the outcome keeps the output when it fails). Its exit must be 0.
+ */
+async function runSetup(lesson: Lesson, step: Step, prepared: PreparedStep, ctx: RunnerContext): Promise<ExecuteResult> {
+  ctx.sink?.info(t('Setting up the challenge…'));
+  const quiet: RunnerSink = { output: () => undefined, info: () => undefined };
+  const result = await executeStep(lesson, { ...step, fails: undefined, stopAfter: undefined }, { ...prepared, command: prepared.setup ?? '' },
+    { ...ctx, sink: quiet, confirm: async () => true });
+  if (result.status !== 'done') return result;
+  if (!result.commandOk) {
+    const detail = [result.output?.stderr.trim(), result.output?.stdout.trim()].filter(Boolean).join('\n').slice(-2000);
+    return { status: 'error', commandOk: false, output: result.output,
+      message: [t('The challenge\'s setup failed (exit code {0}).', String(result.output?.exitCode ?? '?')), detail].filter(Boolean).join('\n') };
+  }
+  return result;
 }
 
 /**
@@ -204,6 +243,11 @@ export interface RunLessonOptions extends StepSelection {
   vars?: VarOverrides;
   /** Keep running after a failed step (default: stop, later steps are reported as not run). */
   keepGoing?: boolean;
+  /**
+   * Challenges: run the setup and the reference solution, then check (`--solutions`). Without it a run sets up the first
+   * challenge it reaches and stops there (`waitingFor`): the learner does the task, then checks it.
+   */
+  solutions?: boolean;
   onStepStart?: (step: Step, index: number, total: number) => void;
   onStepEnd?: (outcome: StepOutcome, step: Step) => void;
 }
@@ -215,6 +259,8 @@ export interface LessonRun {
   passed: boolean;
   /** Why nothing ran (missing images). */
   message?: string;
+  /** The challenge (step id) the run set up and stopped at: the learner's turn. */
+  waitingFor?: string;
 }
 
 
@@ -248,10 +294,18 @@ export async function runLesson(lesson: Lesson, ctx: RunnerContext, options: Run
     } else if (ctx.signal?.aborted) {
       outcome = { lessonId: lesson.meta.id, stepId: step.id, status: 'cancelled', checks: [], durationMs: 0, message: t('Cancelled.') };
     } else {
-      outcome = await runStepSession(lesson, step, ctx, { vars: options.vars, checkImages: false, undo: [] });
+      // A whole-lesson run took back what its steps made before, once: a challenge's start must not undo it again.
+      outcome = await runStepSession(lesson, step, ctx, {
+        vars: options.vars, checkImages: false, undo: [], challenge: options.solutions ? 'solve' : 'start',
+      });
     }
     run.outcomes.push(outcome);
     options.onStepEnd?.(outcome, step);
+    if (outcome.status === 'started') {
+      run.passed = false;
+      run.waitingFor = step.id;
+      if (stopped === undefined) stopped = t('Not run: challenge "{0}" is waiting for you.', step.id);
+    }
     if (outcome.status === 'failed' || outcome.status === 'error' || outcome.status === 'cancelled') {
       run.passed = false;
       if (!options.keepGoing && stopped === undefined) stopped = t('Not run: step "{0}" did not pass.', step.id);

@@ -2,7 +2,8 @@
 import type { CheckResult, StepOutput } from '../checks/types';
 import type { ResourceKind } from '../engine/types';
 
-export type StepStatus = 'passed' | 'failed' | 'skipped' | 'cancelled' | 'error';
+/** `started`: a challenge's setup ran (or it has none); the learner does the task, then checks. */
+export type StepStatus = 'passed' | 'failed' | 'skipped' | 'cancelled' | 'error' | 'started';
 
 export interface StepOutcome {
   lessonId: string;

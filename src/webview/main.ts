@@ -91,7 +91,7 @@ function setDisabled(element: HTMLElement | undefined, disabled: boolean): void 
 
 function restoreState(): WebviewState {
   const parsed = parseWebviewState(vscode.getState());
-  return parsed.ok ? parsed.value : { revealedQuiz: [], vars: {} };
+  return parsed.ok ? parsed.value : { revealedQuiz: [], revealedHints: {}, vars: {} };
 }
 
 function saveState(): void {
@@ -118,7 +118,7 @@ function renderLesson(message: LessonMessage): void {
   // A re-send of the lesson on screen (reset, reload of lessons) keeps the reader where they are; a fresh page
   // (reload, revived panel) goes back to where it was saved.
   const keepY = sameLesson ? (window.scrollY || state.scrollY || 0) : 0;
-  if (!sameLesson) state = { lessonId: lesson.id, scrollY: 0, revealedQuiz: [], vars: {} };
+  if (!sameLesson) state = { lessonId: lesson.id, scrollY: 0, revealedQuiz: [], revealedHints: {}, vars: {} };
   values = {};
   for (const variable of lesson.vars) {
     const saved = state.vars[variable.name];
@@ -406,7 +406,7 @@ function waitingLine(ui: StepUi, waiting: NonNullable<StepProgress['waiting']>):
 }
 
 const STATUS_MARKS: Record<StepProgress['state'], string> = {
-  idle: '○', running: '◌', checking: '◌', passed: '✓', failed: '✗', cancelled: '⊘', error: '!', skipped: '–',
+  idle: '○', running: '◌', checking: '◌', passed: '✓', failed: '✗', cancelled: '⊘', error: '!', skipped: '–', started: '◎',
 };
 
 function showProgress(ui: StepUi): void {

@@ -19,12 +19,16 @@ export const stepView = z.object({
   id,
   index: z.number().int().min(0),
   title: z.string(),
-  kind: z.enum(['run', 'interactive', 'destructive', 'explain', 'edit']),
-  /** The command as the learner will see it run, variables shown as {{name}}. */
+  kind: z.enum(['run', 'interactive', 'destructive', 'explain', 'edit', 'challenge']),
+  /** The command as the learner will see it run, variables shown as {{name}}; empty for a challenge (see `solution`). */
   command: z.string(),
   reason: z.string().optional(),
   file: z.string().optional(),
   hint: z.string().optional(),
+  /** challenge: the graded hints, revealed one at a time. */
+  hints: z.array(z.string()).optional(),
+  /** challenge: it has a setup, so the page offers Start. */
+  hasSetup: z.boolean().optional(),
   /** Variables this step uses. */
   vars: z.array(z.string()),
   hasChecks: z.boolean(),
@@ -53,6 +57,8 @@ export const hostMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('step'), lessonId: id, stepId: id, progress: stepProgress }),
   z.object({ type: z.literal('engine'), connected: z.boolean(), message: z.string().optional() }),
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /** A challenge's reference solution (variables filled in), sent only once a check of it failed. */
+  z.object({ type: z.literal('solution'), lessonId: id, stepId: id, command: z.string() }),
   /** Scroll a step into view (openLesson with a step id, e.g. from the lessons tree). */
   z.object({ type: z.literal('focus'), stepId: id }),
 ]);
@@ -66,6 +72,12 @@ export const webviewMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('check'), lessonId: id, stepId: id, vars: varValues }),
   z.strictObject({ type: z.literal('cancel'), lessonId: id, stepId: id }),
   z.strictObject({ type: z.literal('openFile'), lessonId: id, stepId: id }),
+  /** A challenge: open the lesson's terminal (the engine's environment, the lesson's working folder). */
+  z.strictObject({ type: z.literal('openTerminal'), lessonId: id, stepId: id }),
+  /** A challenge: show its reference solution (the host sends it only after a failed check). */
+  z.strictObject({ type: z.literal('showSolution'), lessonId: id, stepId: id, vars: varValues }),
+  /** A challenge: copy its reference solution, with these values, to the clipboard (the host's own text). */
+  z.strictObject({ type: z.literal('copySolution'), lessonId: id, stepId: id, vars: varValues }),
   z.strictObject({ type: z.literal('reset'), lessonId: id }),
   z.strictObject({ type: z.literal('navigate'), lessonId: id }),
   z.strictObject({ type: z.literal('setVar'), lessonId: id, name: varName, value: z.string().max(200) }),
@@ -79,6 +91,8 @@ export const webviewState = z.object({
   lessonId: id.optional(),
   scrollY: z.number().optional(),
   revealedQuiz: z.array(z.number().int()).default([]),
+  /** Per challenge step id: how many of its graded hints are shown. */
+  revealedHints: z.record(id, z.number().int().min(0).max(100)).default({}),
   vars: varValues.default({}),
 });
 export type WebviewState = z.infer<typeof webviewState>;

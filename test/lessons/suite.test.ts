@@ -6,6 +6,8 @@
 // And that a learner never gets stuck: every step runs twice in a row and the second run passes too (a step whose
 // target the first run removed reports what is gone and the steps that make it, and running those and the step passes),
 // then the whole lesson runs again without a reset and passes.
+// A challenge is proven the learner's way: its setup runs (the Start button), its checks must fail on the state that
+// leaves, then its reference solution runs and every check passes; run again, it starts over (setup, then solution).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -130,12 +132,12 @@ function diffStates(before: Map<string, string | undefined>, after: Map<string, 
  * what it works on: those, then the step, must pass. That is the lesson page's button on the failed step.
  */
 async function runAgain(lesson: Lesson, step: Step, ctx: RunnerContext, vars: Record<string, string>): Promise<{ outcome: StepOutcome; redone?: string[] }> {
-  const again = await runStep(lesson, step, ctx, { vars, checkImages: false });
+  const again = await runStep(lesson, step, ctx, { vars, checkImages: false, challenge: 'solve' });
   if (again.status === 'passed' || !again.redo) return { outcome: again };
   const chain = [...again.redo, step.id];
   let last = again;
   for (const [index, id] of chain.entries()) {
-    last = await runStep(lesson, lesson.steps.find((s) => s.id === id)!, ctx, { vars, checkImages: false, undo: index === 0 ? chain : undefined });
+    last = await runStep(lesson, lesson.steps.find((s) => s.id === id)!, ctx, { vars, checkImages: false, undo: index === 0 ? chain : undefined, challenge: 'solve' });
     if (last.status !== 'passed') break;
   }
   return { outcome: last.stepId === step.id ? last : { ...last, message: `redo of ${step.id} stopped at ${last.stepId}: ${last.message ?? ''}` }, redone: again.redo };
@@ -186,12 +188,23 @@ describe('lesson suite', async () => {
         assert.deepEqual(missing.map((m) => m.message), [], 'the lesson\'s images are present');
         const outcomes: StepOutcome[] = [];
         const passBeforeRunning: string[] = [];
+        const challenges: string[] = [];
         for (const step of lesson.steps) {
           if (step.kind === 'explain') continue;
-          // Not run yet (or run and printed nothing): at least one check must fail, or the check proves nothing.
+          if (step.kind === 'challenge') {
+            // The learner's Start: the setup only, and the challenge waits for them.
+            const started = await runStep(lesson, step, ctx, { vars, checkImages: false, challenge: 'start' });
+            if (started.status !== 'started') {
+              outcomes.push(started);
+              break;
+            }
+            challenges.push(step.id);
+          }
+          // Not run yet (or run and printed nothing): at least one check must fail, or the check proves nothing. A
+          // challenge: on the state its setup made, before the learner (here: the reference solution) did anything.
           const early = await checkStep(lesson, step, ctx, { vars, output: RAN_SILENTLY, noWait: true });
           if (early.length > 0 && early.every((result) => result.pass)) passBeforeRunning.push(`${step.id}: ${early.map((r) => r.title).join('; ')}`);
-          const outcome = await runStep(lesson, step, ctx, { vars, checkImages: false });
+          const outcome = await runStep(lesson, step, ctx, { vars, checkImages: false, ...(step.kind === 'challenge' ? { challenge: 'solution' as const } : {}) });
           outcomes.push(outcome);
           if (outcome.status !== 'passed') break;
           if (!twice) continue;
@@ -205,10 +218,11 @@ describe('lesson suite', async () => {
         const runnable = lesson.steps.filter((s) => s.kind !== 'explain').length;
         assert.equal(outcomes.length, (twice ? 2 : 1) * runnable, twice ? 'every non-explain step ran twice and passed both times' : 'every non-explain step ran and passed');
         assert.deepEqual(passBeforeRunning, [], 'these steps\' checks all passed before the step ran: they must assert something the step causes');
+        if (challenges.length > 0) t.diagnostic(`challenges proven (setup → checks fail → reference solution → checks pass): ${challenges.join(', ')}`);
 
         // The whole lesson once more, without a reset: it starts from what the first run left and must pass.
         if (twice) {
-          const rerun = await runLesson(lesson, ctx, { vars });
+          const rerun = await runLesson(lesson, ctx, { vars, solutions: true });
           assert.ok(rerun.passed, `lesson ${lesson.meta.id} run again without a reset failed:\n${rerun.message ?? ''}${describeFailures(rerun.outcomes)}`);
         }
 
@@ -234,7 +248,7 @@ describe('lesson suite', async () => {
         try {
           for (const step of lesson.steps.slice(0, lesson.steps.indexOf(target))) {
             if (step.kind === 'explain') continue;
-            const outcome = await runStep(lesson, step, ctx, { vars });
+            const outcome = await runStep(lesson, step, ctx, { vars, challenge: 'solve' });
             assert.equal(outcome.status, 'passed', `prerequisite step ${step.id} of the skipped run`);
           }
           const results = await checkStep(lesson, target, ctx, { vars });

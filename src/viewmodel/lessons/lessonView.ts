@@ -11,15 +11,18 @@ export interface Neighbours {
 }
 
 export function stepView(step: Step, index: number): StepView {
+  const challenge = step.kind === 'challenge';
   return {
     id: step.id,
     index,
     title: step.title,
     kind: step.kind,
-    command: step.body,
+    // A challenge's fence is its reference solution: the page gets it only after a failed check (a `solution` message).
+    command: challenge ? '' : step.body,
     reason: step.reason,
     file: step.file,
     hint: step.hint,
+    ...(challenge ? { hints: [...(step.hints ?? [])], hasSetup: step.setup !== undefined } : {}),
     vars: [...step.vars],
     hasChecks: step.checks.length > 0 || step.checksSource !== undefined,
   };

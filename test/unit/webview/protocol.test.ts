@@ -110,8 +110,8 @@ describe('webview state', () => {
   test('defaults fill in; a saved state round-trips', () => {
     const empty = parseWebviewState({});
     assert.ok(empty.ok);
-    if (empty.ok) assert.deepEqual(empty.value, { revealedQuiz: [], vars: {} });
-    const saved = { lessonId: 'first-container', scrollY: 420, revealedQuiz: [0, 2], vars: { port: '8081' } };
+    if (empty.ok) assert.deepEqual(empty.value, { revealedQuiz: [], revealedHints: {}, vars: {} });
+    const saved = { lessonId: 'first-container', scrollY: 420, revealedQuiz: [0, 2], revealedHints: { 'challenge-again': 1 }, vars: { port: '8081' } };
     const parsed = parseWebviewState(saved);
     assert.ok(parsed.ok);
     if (parsed.ok) assert.deepEqual(parsed.value, saved);
