@@ -22,7 +22,7 @@ export function stepView(step: Step, index: number): StepView {
     reason: step.reason,
     file: step.file,
     hint: step.hint,
-    ...(challenge ? { hints: [...(step.hints ?? [])], hasSetup: step.setup !== undefined } : {}),
+    ...(challenge ? { hintsHtml: (step.hints ?? []).map((hint) => renderMarkdownInline(hint)), hasSetup: step.setup !== undefined } : {}),
     vars: [...step.vars],
     hasChecks: step.checks.length > 0 || step.checksSource !== undefined,
   };
