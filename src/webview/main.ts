@@ -519,7 +519,8 @@ function showProgress(ui: StepUi): void {
     // The reference solution only after a failed check (the host keeps to that rule too).
     setDisabled(ui.solutionButton, busy || !current.unlocked);
     if (ui.solutionButton) ui.solutionButton.title = current.unlocked ? '' : label('solutionLocked');
-    if (!current.unlocked && ui.solutionBox) ui.solutionBox.hidden = true;
+    // (While a check runs the in-flight state carries no flag: the box stays.)
+    if (!current.unlocked && !busy && ui.solutionBox) ui.solutionBox.hidden = true;
   }
 
   const children: HTMLElement[] = [];
