@@ -166,7 +166,8 @@ function stepUsage(lesson: Lesson, step: Step, headings: string, prose: string, 
   if (DOCKERFILE_LANGS.has(step.lang.toLowerCase())) {
     addDockerfile(step.body);
     addDockerfile(step.solution);
-  } else if (step.kind !== 'edit') {
+  } else if (step.kind !== 'edit' && step.kind !== 'challenge') {
+    // (A challenge's fence is its reference solution: it tests what earlier steps teach, it does not teach it.)
     for (const key of scanner.shell(step.body)) uses.add(key);
     // Reading steps often show a Dockerfile (or a fragment of one) in a shell fence.
     if (DOCKERFILE_LINE.test(step.body)) addDockerfile(step.body);

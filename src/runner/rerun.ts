@@ -277,6 +277,8 @@ export function withMakers(lesson: Lesson, step: Step, checks: readonly CheckRes
     const maker = stepMaking(lesson, check.missing, { current: step.id, values });
     const what = describeObject(check.missing.kind, check.missing.name);
     if (!maker || maker.kind === 'explain') return check;
+    // A challenge's objects are the learner's to make (checkStep gave the hint for that).
+    if (maker === step && step.kind === 'challenge') return check;
     if (maker === step) return { ...check, hint: t('{0} does not exist: this step makes it, but its command did not. See the command\'s output.', what) };
     return {
       ...check,

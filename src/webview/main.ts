@@ -321,7 +321,7 @@ function decorateChallenge(placeholder: HTMLElement, ui: StepUi): void {
     { secondary: true, className: 'dl-open-terminal', icon: 'terminal' }));
   ui.check = button(label('check'), () => runStep(ui, 'check'), { secondary: step.hasSetup, className: 'dl-check', icon: 'check' });
   actions.append(ui.check);
-  const hints = step.hints ?? [];
+  const hints = step.hintsHtml ?? [];
   if (hints.length > 0) {
     ui.hintList = el('ol', 'dl-challenge-hints');
     ui.hintButton = button('', () => {
@@ -348,12 +348,14 @@ function decorateChallenge(placeholder: HTMLElement, ui: StepUi): void {
 
 /** The graded hints revealed so far ("Hint 1/2: …"), and the button's next number. */
 function showHints(ui: StepUi): void {
-  const hints = ui.step.hints ?? [];
+  const hints = ui.step.hintsHtml ?? [];
   if (!ui.hintList || !ui.hintButton) return;
   const shown = Math.min(hints.length, state.revealedHints[ui.step.id] ?? 0);
-  ui.hintList.replaceChildren(...hints.slice(0, shown).map((text, index) => {
+  ui.hintList.replaceChildren(...hints.slice(0, shown).map((html, index) => {
     const item = el('li', 'dl-step-hint dl-challenge-hint');
-    item.append(bulbIcon(), el('strong', undefined, ` ${label('hintOf', index + 1, hints.length)}`), document.createTextNode(` ${text}`));
+    const text = el('span', 'dl-challenge-hint-text');
+    text.innerHTML = html; // host-rendered inline markdown (html:false), like the recap
+    item.append(bulbIcon(), el('strong', undefined, ` ${label('hintOf', index + 1, hints.length)}`), document.createTextNode(' '), text);
     return item;
   }));
   ui.hintList.hidden = shown === 0;
@@ -517,7 +519,8 @@ function showProgress(ui: StepUi): void {
     // The reference solution only after a failed check (the host keeps to that rule too).
     setDisabled(ui.solutionButton, busy || !current.unlocked);
     if (ui.solutionButton) ui.solutionButton.title = current.unlocked ? '' : label('solutionLocked');
-    if (!current.unlocked && ui.solutionBox) ui.solutionBox.hidden = true;
+    // (While a check runs the in-flight state carries no flag: the box stays.)
+    if (!current.unlocked && !busy && ui.solutionBox) ui.solutionBox.hidden = true;
   }
 
   const children: HTMLElement[] = [];

@@ -25,8 +25,8 @@ export const stepView = z.object({
   reason: z.string().optional(),
   file: z.string().optional(),
   hint: z.string().optional(),
-  /** challenge: the graded hints, revealed one at a time. */
-  hints: z.array(z.string()).optional(),
+  /** challenge: the graded hints, revealed one at a time (inline Markdown rendered by the host with html:false). */
+  hintsHtml: z.array(z.string()).optional(),
   /** challenge: it has a setup, so the page offers Start. */
   hasSetup: z.boolean().optional(),
   /** Variables this step uses. */

@@ -3,7 +3,8 @@
 // extension, zh-CN: lesson 3 (first-container) and lesson 6 (lifecycle). For every step, in order: explain steps show
 // their reason and no ▶; edit steps open their file and are checked; run steps: ▶ 运行; destructive steps: ▶ 运行 and
 // the modal's 运行; interactive steps: ▶ 运行, then the lesson's `text input` lines typed into the task's real
-// terminal. Each step must end ✓ with every check ✓ (the engine's verdict), then the header reads "已通过 N/N 步" and
+// terminal; challenges: 开始 (when it has a setup), 打开终端, the reference solution typed there like the learner would, then
+// ✔ 检查. Each step must end ✓ with every check ✓ (the engine's verdict), then the header reads "已通过 N/N 步" and
 // the lessons tree marks the chapter done. Both lessons are reset with the CLI before and after.
 // Runs as the `lessons-full` scenario of ui.cjs (E2E_ONLY=lessons-full node test/e2e/ui.cjs).
 'use strict';
@@ -33,7 +34,8 @@ function readLessons(ids) {
     const ids = ${JSON.stringify(ids)};
     const out = ids.map((id) => lessons.find((l) => l.meta.id === id)).map((l) => l && {
       id: l.meta.id, order: l.meta.order, title: l.meta.title, vars: l.meta.vars, containers: l.meta.creates.containers,
-      steps: l.steps.map((s) => ({ id: s.id, title: s.title, kind: s.kind, reason: s.reason, timeout: s.timeout, input: s.input ?? [], vars: s.vars, file: s.file })),
+      steps: l.steps.map((s) => ({ id: s.id, title: s.title, kind: s.kind, reason: s.reason, timeout: s.timeout, input: s.input ?? [], vars: s.vars, file: s.file,
+        ...(s.kind === 'challenge' ? { solution: s.body, hasSetup: s.setup !== undefined } : {}) })),
     });
     process.stdout.write(JSON.stringify(out));`;
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
@@ -193,6 +195,29 @@ async function typeIntoTerminal(page, step, shot) {
   }
 }
 
+/**
+ * A challenge the learner's way: 开始 (its hidden setup), 打开终端 (the lesson's terminal), the reference solution typed
+ * there with the lesson's values, then ✔ 检查 until the command has done its work (the verdict is waited for by the caller).
+ */
+async function solveChallenge(page, frame, lesson, step, port) {
+  const root = stepLocator(frame, step.id);
+  if (step.hasSetup) {
+    await root.locator('vscode-button.dl-start').click();
+    await frame.locator(`.dl-step[data-step-id="${step.id}"][data-state="started"]`).waitFor({ timeout: ((step.timeout ?? 60) + 30) * 1000 });
+  }
+  await root.locator('vscode-button.dl-open-terminal').click();
+  const values = Object.fromEntries(Object.entries(lesson.vars).map(([name, v]) => [name, String(port && port.name === name ? port.value : v.default)]));
+  const lines = step.solution.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name) => values[name] ?? whole).split('\n');
+  await typeIntoTerminal(page, { input: lines });
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await root.locator('vscode-button.dl-check').click();
+    const selector = FINAL_STATES.map((s) => `.dl-step[data-step-id="${step.id}"][data-state="${s}"]`).join(', ');
+    await frame.locator(selector).waitFor({ timeout: 60000 });
+    if ((await root.getAttribute('data-state')) === 'passed') return;
+    await page.waitForTimeout(1500);
+  }
+}
+
 /** Every step of the lesson, in order, from the webview. */
 async function walkLesson(page, frame, lesson, { port, shot }) {
   const runnable = lesson.steps.filter((s) => s.kind !== 'explain');
@@ -219,7 +244,9 @@ async function walkLesson(page, frame, lesson, { port, shot }) {
       console.log(`  ${lesson.id}/${step.id}: explain, no ▶ — ${reason.slice(0, 50)}…`);
       continue;
     }
-    if (step.kind === 'edit') {
+    if (step.kind === 'challenge') {
+      await solveChallenge(page, frame, lesson, step, port);
+    } else if (step.kind === 'edit') {
       await root.locator('vscode-button.dl-open-file').click();
       await page.locator('.tabs-container .tab', { hasText: path.basename(step.file) }).first().waitFor({ timeout: 15000 });
       await root.locator('vscode-button.dl-check').click();

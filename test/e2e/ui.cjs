@@ -273,6 +273,8 @@ async function englishScenario(ctx) {
 const SCENARIOS = { 'zh-cn': zhCnScenario, 'engine-down': engineDownScenario, en: englishScenario };
 SCENARIOS.lessons = (ctx) => require('./lessons-ui.cjs').lessonsScenario(ctx); // the lesson webview (lessons-ui.cjs)
 SCENARIOS['lessons-full'] = (ctx) => require('./lessons-full-ui.cjs').lessonsFullScenario(ctx); // chapters 3 and 6 end to end
+// A challenge step: task, Start, Check ✗, graded hints, the reference solution, solved ✓ (challenge-ui.cjs)
+SCENARIOS.challenge = (ctx) => require('./challenge-ui.cjs').challengeScenario(ctx);
 // A Marketplace install on an engine with no images: chapter 3's ▶ offers "Prepare Practice Images" (prepare-images-ui.cjs)
 SCENARIOS['prepare-images'] = (ctx) => require('./prepare-images-ui.cjs').prepareImagesScenario(ctx);
 // The getting-started walkthrough ticks its steps as they happen (walkthrough-ui.cjs)

@@ -22,7 +22,7 @@ export function stepView(step: Step, index: number): StepView {
     reason: step.reason,
     file: step.file,
     hint: step.hint,
-    ...(challenge ? { hints: [...(step.hints ?? [])], hasSetup: step.setup !== undefined } : {}),
+    ...(challenge ? { hintsHtml: (step.hints ?? []).map((hint) => renderMarkdownInline(hint)), hasSetup: step.setup !== undefined } : {}),
     vars: [...step.vars],
     // checksSource first: reading `checks` would parse every check block just to draw the page.
     hasChecks: step.checksSource !== undefined || step.checks.length > 0,

@@ -260,7 +260,8 @@ export class LessonHost implements LessonService, StepTaskSource {
       if (outcome.status === 'error' && outcome.message && !outcome.notified) void vscode.window.showErrorMessage(outcome.message);
       const verdict = held.cancelled ? { state: 'cancelled' as const, checks: [], message: l10n.t('Cancelled.') } : verdictOf(outcome);
       // A challenge's reference solution may be shown once a check of it failed, and stays so until the lesson is reset.
-      if (step.kind === 'challenge' && (outcome.status === 'failed' || this.progress(id)[step.id]?.unlocked)) verdict.unlocked = true;
+      // (The stored verdict: the one in flight, "checking", has no such flag.)
+      if (step.kind === 'challenge' && (outcome.status === 'failed' || this.store.progress(id)[step.id]?.unlocked)) verdict.unlocked = true;
       this.verdicts.set(id, step.id, verdict);
       return outcome;
     } catch (error) {

@@ -93,6 +93,10 @@ export class LazyLessonHost implements LessonService, StepTaskSource {
   cancelStep(lessonId: string, stepId: string): void { this.current?.cancelStep(lessonId, stepId); }
   resetLesson(lessonId: string): Promise<void> { return this.host().resetLesson(lessonId); }
   openStepFile(lessonId: string, stepId: string): Promise<void> { return this.host().openStepFile(lessonId, stepId); }
+  openLessonTerminal(lessonId: string): Promise<void> { return this.host().openLessonTerminal(lessonId); }
+  challengeSolution(lessonId: string, stepId: string, vars: Record<string, string>): Promise<string | undefined> {
+    return this.host().challengeSolution(lessonId, stepId, vars);
+  }
   varValues(lessonId: string): Record<string, string> { return this.host().varValues(lessonId); }
   setVar(lessonId: string, name: string, value: string): void { this.host().setVar(lessonId, name, value); }
   lastPosition(): { lessonId: string; stepId?: string } | undefined { return this.host().lastPosition(); }

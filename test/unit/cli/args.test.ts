@@ -63,4 +63,14 @@ describe('CLI argument parsing', () => {
     assert.equal(langFromArgv(['--lang=zh-cn', 'list']), 'zh-cn');
     assert.equal(langFromArgv(['list']), undefined);
   });
+
+  test('run --solutions; solution <lesson> [--step]', () => {
+    assert.equal(parseCommandLine(['run', '3', '--solutions']).solutions, true);
+    assert.equal(parseCommandLine(['run', '3']).solutions, false);
+    const solution = parseCommandLine(['solution', 'first-container', '--step', 'challenge-again']);
+    assert.equal(solution.command, 'solution');
+    assert.equal(solution.lesson, 'first-container');
+    assert.equal(solution.step, 'challenge-again');
+    assert.throws(() => parseCommandLine(['check', '3', '--solutions']), UsageError);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CheckResult } from '../../../src/checks/types';
 import {
-  formatCheck, formatDiagnosticsSummary, formatLessonDetails, formatLessonList, formatOutcome, formatSummary, makeStyle, progressLine, useColor,
+  formatChallenge, formatCheck, formatDiagnosticsSummary, formatLessonDetails, formatLessonList, formatOutcome, formatSummary, makeStyle, progressLine, useColor,
 } from '../../../src/cli/format';
 import { useBundle } from '../../../src/i18n';
 import type { Lesson, Step } from '../../../src/lessons/schema';
@@ -73,5 +73,21 @@ describe('CLI output formatting', () => {
     assert.equal(useColor(true, { TERM: 'dumb' }), false);
     assert.match(makeStyle(true).red('x'), /\u001b\[31mx\u001b\[39m/);
     assert.equal(makeStyle(false).red('x'), 'x');
+  });
+
+  test('a challenge: the run stops at it with its task and how to check it; its fence (the solution) is never shown', () => {
+    useBundle('en', {});
+    const challenge = { id: 'challenge-again', title: 'Run it again', kind: 'challenge', body: 'docker run --name dl-again hello-world',
+      task: 'Run `dl-again` from the image of `dl-mystery`.', checks: [], line: 1, vars: [], lang: 'bash', timeout: 60 } as Step;
+    const started: StepOutcome = { lessonId: 'first-container', stepId: challenge.id, status: 'started', checks: [], durationMs: 5, message: 'Your turn.' };
+    assert.equal(formatOutcome(started), '  ◎ Your turn.');
+    const text = formatChallenge('first-container', challenge, challenge.task!);
+    assert.match(text, /Challenge: Run it again\n  Run `dl-again` from the image of `dl-mystery`\./);
+    assert.match(text, /docker-lessons check first-container --step challenge-again/);
+    assert.match(text, /docker-lessons solution first-container --step challenge-again/);
+    const lesson = { meta: { id: 'first-container', order: 3, title: 'T', summary: 'S', images: [], vars: {} }, steps: [challenge] } as unknown as Lesson;
+    const details = formatLessonDetails(lesson, '/w');
+    assert.match(details, /\[challenge\]\n {6}Run `dl-again`/);
+    assert.doesNotMatch(details, /docker run --name dl-again/);
   });
 });

@@ -88,7 +88,7 @@ describe('challenge steps', () => {
     assert.match(html, /data-step-id="after"><pre><code/);
     const view = stepView(lesson!.steps[0], 0);
     assert.equal(view.command, '');
-    assert.deepEqual(view.hints, ['给容器起名用 `--name`。', '重启策略用 `--restart`。']);
+    assert.deepEqual(view.hintsHtml, ['给容器起名用 <code>--name</code>。', '重启策略用 <code>--restart</code>。']);
     assert.equal(view.hasSetup, true);
   });
 
