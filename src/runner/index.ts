@@ -22,7 +22,7 @@ export {
 export type {
   PrepareOptions, PreparedStep, RunnerContext, ExecuteResult, CheckStepOptions, StepSelection, VarOverrides,
 } from './runner';
-export { runStepSession, checkStepSession, runStep, runLesson } from './session';
+export { runStepSession, checkStepSession, runStep, runLesson, redoThenRun } from './session';
 export { objectsMadeBy, stepMaking } from './makers';
 export type { MadeKind, MadeObject } from './makers';
 export { missingPrerequisites, redoChain, undoSteps } from './rerun';

@@ -5,12 +5,13 @@
 import { capitalize } from '../checks/describe';
 import { Lookup } from '../checks/lookup';
 import type { CheckResult } from '../checks/types';
+import { isEngineError } from '../engine/errors';
 import { t } from '../i18n';
 import { applyVars } from '../lessons';
 import { stepNumbers } from '../lessons/numbering';
 import type { Lesson, Step } from '../lessons/schema';
 import { type MadeKind, type MadeObject, needsOf, objectsMadeBy, sameObjectName, stepMaking } from './makers';
-import type { EngineState } from './record';
+import { normalizeImageRef, type EngineState } from './record';
 import { describeResetItem, notRemoved, planReset, planStepRemoval, removePlanned, type ResetItem } from './reset';
 import { dockerArgLists } from './rewrite';
 import type { RunnerContext } from './runner';
@@ -39,8 +40,14 @@ export interface UndoOptions {
  * Before `steps` run again: remove what they made last time, put back the working folder's files they (or later steps)
  * changed. A whole-lesson run keeps the working folder, with its shipped files as shipped. Returns what was removed.
  */
-export async function undoSteps(lesson: Lesson, steps: readonly Step[], ctx: RunnerContext, values: Values, options: UndoOptions = {}): Promise<ResetItem[]> {
-  if (steps.length === 0) return [];
+export interface Undone {
+  removed: ResetItem[];
+  /** Services whose definition was put back as it was before the steps changed it (ids). */
+  restored: string[];
+}
+
+export async function undoSteps(lesson: Lesson, steps: readonly Step[], ctx: RunnerContext, values: Values, options: UndoOptions = {}): Promise<Undone> {
+  if (steps.length === 0) return { removed: [], restored: [] };
   const ids = new Set(steps.map((step) => step.id));
   const recorded = ctx.store ? await ctx.store.load(lesson.meta.id) : [];
   const ofSteps = recorded.filter((object) => ids.has(object.stepId) && object.kind !== 'file');
@@ -64,28 +71,61 @@ export async function undoSteps(lesson: Lesson, steps: readonly Step[], ctx: Run
     }
   }
   const first = Math.min(...steps.map((step) => indexOf(lesson, step.id)));
+  const restored = options.wholeLesson ? [] : await restoreServices(lesson, recorded.filter((object) => ids.has(object.stepId)), ctx);
   const restoredFiles = restoreFiles(lesson, steps, recorded, first, ctx, options.wholeLesson ?? false);
-  if (!ctx.store) return removed;
+  if (!ctx.store) return { removed, restored };
+  // A service's earlier definition stays on record (the step may run again before it changes the service again).
   const undone = (object: CreatedObject) => object.kind === 'file'
     ? restoredFiles.has(object.name) && indexOf(lesson, object.stepId) >= first
-    : options.wholeLesson || (ids.has(object.stepId) && object.kind !== 'image');
+    : options.wholeLesson || (ids.has(object.stepId) && object.kind !== 'image' && object.kind !== 'service-spec');
   const kept = recorded.filter((object) => !undone(object));
-  const stillThere = notRemoved(recorded.filter(undone).filter((object) => object.kind !== 'file'), failed);
+  const stillThere = notRemoved(recorded.filter(undone).filter((object) => object.kind !== 'file' && object.kind !== 'service-spec'), failed);
   if (kept.length + stillThere.length !== recorded.length) await ctx.store.save(lesson.meta.id, [...kept, ...stillThere]);
-  return removed;
+  return { removed, restored };
+}
+
+/**
+ * Put back the definition of each service the steps changed (`docker service update`, `scale`, `rollback`), as it was
+ * before the first of them changed it: run again, an update is an update of the same service, and a rollback returns to
+ * what that update replaced. A service made anew since (another id) or removed is left alone. Returns the ids put back.
+ */
+async function restoreServices(lesson: Lesson, recorded: readonly CreatedObject[], ctx: RunnerContext): Promise<string[]> {
+  const earliest = new Map<string, CreatedObject>();
+  for (const object of recorded) {
+    if (object.kind !== 'service-spec' || !object.id || !object.spec) continue;
+    const known = earliest.get(object.id);
+    if (!known || indexOf(lesson, object.stepId) < indexOf(lesson, known.stepId)) earliest.set(object.id, object);
+  }
+  const restored: string[] = [];
+  for (const [id, { name, spec }] of earliest) {
+    try {
+      const current = await ctx.engine.inspectService(id);
+      const version = current.Version?.Index;
+      if (version === undefined || JSON.stringify(current.Spec) === JSON.stringify(spec)) continue;
+      await ctx.engine.updateService(id, version, spec!);
+      ctx.sink?.info(t('Put back service {0} as it was before the step changed it.', name));
+      restored.push(id);
+    } catch (error) {
+      if (!(isEngineError(error) && error.code === 'not-found')) {
+        ctx.sink?.info(t('Could not put back service {0}: {1}', name, error instanceof Error ? error.message : String(error)));
+      }
+    }
+  }
+  return restored;
 }
 
 /** The engine state without what was just removed (what the step then makes again under the same name is new). */
 export function withoutRemoved(state: EngineState, removed: readonly ResetItem[]): EngineState {
   const next: EngineState = {
     ...state, containers: new Map(state.containers), volumes: new Map(state.volumes), networks: new Map(state.networks),
-    services: new Map(state.services),
+    services: new Map(state.services), swarmObjects: new Map(state.swarmObjects),
   };
   for (const item of removed) {
     if (item.kind === 'container') next.containers.delete(item.id ?? '');
     if (item.kind === 'volume') next.volumes.delete(item.name);
     if (item.kind === 'network') next.networks.delete(item.id ?? '');
     if (item.kind === 'service') next.services.delete(item.id ?? '');
+    if (item.kind === 'secret' || item.kind === 'config') next.swarmObjects.delete(item.id ?? '');
     if (item.kind === 'swarm') next.swarm = 'inactive';
   }
   return next;
@@ -221,23 +261,45 @@ function earlierMaker(lesson: Lesson, step: Step, object: { kind: MadeKind; name
 
 /**
  * The steps to run again before `step`: what it needs and the steps that make what it works on, and so on for those.
- * Running them again removes what they made first (with the lesson's containers on a network or volume that goes), so
- * every step making something it works on is part of it, not only those whose objects are gone. A destructive step on
- * the way does not need its targets (`docker rm -f` of what is gone is fine): what makes them is left out. In lesson order.
+ * Every step making something `step` itself works on is part of it, not only those whose objects are gone (what is
+ * there may be in the wrong state: a container the step's first run paused). Further back, with `present` (what of the
+ * lesson's objects exists now), a step is part of it only when something it makes is gone, or it works on what such a
+ * step makes again: what is there stays, as running its maker again would make it anew (a re-imported image is another
+ * image, and what was pushed or built from the old one no longer matches). Without `present`, every step further back
+ * is part of it. A destructive step on the way does not need its targets (`docker rm -f` of what is gone is fine): what
+ * makes them is left out. In lesson order.
  */
-export function redoChain(lesson: Lesson, step: Step, values: Values): string[] {
+export function redoChain(lesson: Lesson, step: Step, values: Values, present?: (object: MadeObject) => boolean): string[] {
   const byId = new Map(lesson.steps.map((s) => [s.id, s]));
+  const dependencies = new Map<string, Step[]>();
+  const dependenciesOf = (current: Step): Step[] => {
+    let found = dependencies.get(current.id);
+    if (!found) {
+      const inputs = current === step || current.kind !== 'destructive' ? inputsOf(lesson, current, values) : [];
+      found = [...needsOf(current).map((id) => byId.get(id)), ...inputs.map((object) => earlierMaker(lesson, current, object, values))]
+        .filter((dependency): dependency is Step => dependency !== undefined && dependency !== step && dependency.kind !== 'explain');
+      dependencies.set(current.id, found);
+    }
+    return found;
+  };
+  const stale = new Map<string, boolean>();
+  const isStale = (candidate: Step): boolean => {
+    if (!present) return true;
+    let known = stale.get(candidate.id);
+    if (known === undefined) {
+      stale.set(candidate.id, false); // a cycle of needs (an authoring slip) ends here
+      known = objectsMadeBy(candidate, values).some((object) => !object.implicit && !present(object))
+        || dependenciesOf(candidate).some(isStale);
+      stale.set(candidate.id, known);
+    }
+    return known;
+  };
   const chain = new Set<string>();
   const queue = [step];
   while (queue.length > 0) {
     const current = queue.pop()!;
-    const inputs = current === step || current.kind !== 'destructive' ? inputsOf(lesson, current, values) : [];
-    const dependencies = [
-      ...needsOf(current).map((id) => byId.get(id)),
-      ...inputs.map((object) => earlierMaker(lesson, current, object, values)),
-    ];
-    for (const dependency of dependencies) {
-      if (!dependency || dependency === step || chain.has(dependency.id) || dependency.kind === 'explain') continue;
+    for (const dependency of dependenciesOf(current)) {
+      if (chain.has(dependency.id) || (current !== step && !isStale(dependency))) continue;
       chain.add(dependency.id);
       queue.push(dependency);
     }
@@ -258,7 +320,19 @@ export async function missingPrerequisites(lesson: Lesson, step: Step, ctx: Runn
     const maker = earlierMaker(lesson, step, object, values);
     if (maker && !(await exists(lookup, object))) gone.push({ object, maker });
   }
-  return { gone, redo: redoChain(lesson, step, values) };
+  return { gone, redo: redoChain(lesson, step, values, await presentObjects(lesson, step, lookup, values)) };
+}
+
+/** Which of the objects the steps before `step` make exist now (one look each, side by side). */
+async function presentObjects(lesson: Lesson, step: Step, lookup: Lookup, values: Values): Promise<(object: MadeObject) => boolean> {
+  const key = (object: MadeObject) => `${object.kind}\u0000${object.kind === 'image' ? normalizeImageRef(object.name) : object.name}`;
+  const objects = new Map<string, MadeObject>();
+  for (const earlier of lesson.steps.slice(0, Math.max(0, indexOf(lesson, step.id)))) {
+    for (const object of objectsMadeBy(earlier, values)) if (!object.implicit) objects.set(key(object), object);
+  }
+  const found = await Promise.all([...objects].map(async ([k, object]) => [k, await exists(lookup, object)] as const));
+  const present = new Set(found.filter(([, there]) => there).map(([k]) => k));
+  return (object) => present.has(key(object));
 }
 
 /** The message for a step whose prerequisites are gone. */

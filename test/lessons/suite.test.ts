@@ -17,7 +17,7 @@ import { LESSON_LABEL } from '../../src/engine';
 import { loadLessons, applyVars, defaultVars } from '../../src/lessons';
 import type { Lesson, Step } from '../../src/lessons/schema';
 import { checkKind } from '../../src/lessons/schema';
-import { JsonFileStore, resetLesson, runLesson, runStep, checkStep, describeResetItem, type StepOutcome } from '../../src/runner';
+import { JsonFileStore, resetLesson, runLesson, runStep, checkStep, describeResetItem, redoThenRun, type StepOutcome } from '../../src/runner';
 import { ensureLessonImages } from '../../src/runner/runner';
 import type { RunnerContext } from '../../src/runner/runner';
 import { useLanguage } from '../../src/i18n';
@@ -132,12 +132,9 @@ function diffStates(before: Map<string, string | undefined>, after: Map<string, 
 async function runAgain(lesson: Lesson, step: Step, ctx: RunnerContext, vars: Record<string, string>): Promise<{ outcome: StepOutcome; redone?: string[] }> {
   const again = await runStep(lesson, step, ctx, { vars, checkImages: false });
   if (again.status === 'passed' || !again.redo) return { outcome: again };
-  const chain = [...again.redo, step.id];
-  let last = again;
-  for (const [index, id] of chain.entries()) {
-    last = await runStep(lesson, lesson.steps.find((s) => s.id === id)!, ctx, { vars, checkImages: false, undo: index === 0 ? chain : undefined });
-    if (last.status !== 'passed') break;
-  }
+  const outcomes = await redoThenRun(again.redo, step.id,
+    (id, undo) => runStep(lesson, lesson.steps.find((s) => s.id === id)!, ctx, { vars, checkImages: false, undo }), (o) => o.status === 'passed');
+  const last = outcomes[outcomes.length - 1];
   return { outcome: last.stepId === step.id ? last : { ...last, message: `redo of ${step.id} stopped at ${last.stepId}: ${last.message ?? ''}` }, redone: again.redo };
 }
 
