@@ -30,6 +30,8 @@ export interface ParsedCommand {
   dryRun: boolean;
   keepGoing: boolean;
   force: boolean;
+  /** run --step X --redo: the steps X needs first, then X (the lesson page's redo). */
+  redo: boolean;
   version: boolean;
   /** images: catalog names to prepare (all when empty), --list, --force-standins, --no-pull, --catalog. */
   images: { only: string[]; list: boolean; forceStandins: boolean; noPull: boolean; catalog?: string };
@@ -60,7 +62,7 @@ const COMMAND_OPTIONS = {
   run: {
     step: { type: 'string' }, from: { type: 'string' }, skip: { type: 'string', multiple: true },
     var: { type: 'string', multiple: true }, yes: { type: 'boolean', short: 'y' },
-    'keep-going': { type: 'boolean' }, force: { type: 'boolean' },
+    'keep-going': { type: 'boolean' }, force: { type: 'boolean' }, redo: { type: 'boolean' },
   },
   check: { step: { type: 'string' }, var: { type: 'string', multiple: true } },
   reset: { yes: { type: 'boolean', short: 'y' }, 'dry-run': { type: 'boolean' } },
@@ -138,6 +140,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     dryRun: bool('dry-run'),
     keepGoing: bool('keep-going'),
     force: bool('force'),
+    redo: bool('redo'),
     version: bool('version'),
     images: {
       only: list('only').flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean),
@@ -174,6 +177,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     result.lesson = positionals[0];
   }
   if (result.step && result.from) throw new UsageError(t('--step and --from cannot be combined'), command);
+  if (result.redo && !result.step) throw new UsageError(t('--redo needs --step: the step whose prerequisites to run again'), command);
   return result;
 }
 

@@ -307,6 +307,7 @@ class App {
       ...selection,
       vars,
       keepGoing: this.args.keepGoing,
+      redo: this.args.redo,
       onStepStart: (step) => this.out(progressLine(lesson, step, this.style)),
       onStepEnd: (outcome) => this.out(formatOutcome(outcome, this.style)),
     });

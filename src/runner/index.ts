@@ -25,7 +25,7 @@ export type {
 export { runStepSession, checkStepSession, runStep, runLesson, redoThenRun } from './session';
 export { objectsMadeBy, stepMaking } from './makers';
 export type { MadeKind, MadeObject } from './makers';
-export { missingPrerequisites, redoChain, undoSteps } from './rerun';
+export { dependentSteps, missingPrerequisites, redoChain, undoSteps } from './rerun';
 export type { StepHooks, StepPhase, StepSessionOptions, CheckSessionOptions, RunLessonOptions, LessonRun } from './session';
 export { recordedCommand, plainTranscript, readTranscript } from './transcript';
 export { engineProfile, applicableChecks, describeProfile, conditionHolds, builderFor, engineVersionMatches } from './profile';

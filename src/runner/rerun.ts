@@ -307,6 +307,31 @@ export function redoChain(lesson: Lesson, step: Step, values: Values, present?: 
   return lesson.steps.filter((s) => chain.has(s.id)).map((s) => s.id);
 }
 
+/**
+ * The later steps whose result rests on what `ran` made or changed: those that need it (`needs`), or work on an object
+ * it makes, and so on for those (what they make goes with it). Running `ran` again takes back what it made before and
+ * makes it anew, so their last verdicts describe objects that are gone. In lesson order.
+ */
+export function dependentSteps(lesson: Lesson, ran: readonly string[], values: Values): string[] {
+  const dependents = new Map<string, Set<string>>();
+  for (const step of lesson.steps) {
+    if (step.kind === 'explain') continue;
+    const on = [...needsOf(step), ...inputsOf(lesson, step, values).map((object) => earlierMaker(lesson, step, object, values)?.id)];
+    for (const id of on) if (id && id !== step.id) dependents.set(id, (dependents.get(id) ?? new Set()).add(step.id));
+  }
+  const found = new Set<string>();
+  const queue = [...ran];
+  while (queue.length > 0) {
+    for (const id of dependents.get(queue.pop()!) ?? []) {
+      if (found.has(id) || ran.includes(id)) continue;
+      found.add(id);
+      queue.push(id);
+    }
+  }
+  const first = Math.min(...ran.map((id) => indexOf(lesson, id)).filter((index) => index >= 0));
+  return lesson.steps.filter((step, index) => found.has(step.id) && index > first).map((step) => step.id);
+}
+
 /** After a step failed: which of its inputs are gone, and the steps to run again first. */
 export async function missingPrerequisites(lesson: Lesson, step: Step, ctx: RunnerContext, values: Values, checks: readonly CheckResult[] = []): Promise<Prerequisites> {
   const lookup = new Lookup(ctx.engine);

@@ -406,7 +406,7 @@ function waitingLine(ui: StepUi, waiting: NonNullable<StepProgress['waiting']>):
 }
 
 const STATUS_MARKS: Record<StepProgress['state'], string> = {
-  idle: '○', running: '◌', checking: '◌', passed: '✓', failed: '✗', cancelled: '⊘', error: '!', skipped: '–',
+  idle: '○', running: '◌', checking: '◌', passed: '✓', failed: '✗', cancelled: '⊘', error: '!', skipped: '–', stale: '↻',
 };
 
 function showProgress(ui: StepUi): void {

@@ -14,6 +14,7 @@ import {
 } from '../../runner';
 import { insideDir } from '../../runner/workdir';
 import { LessonRunLock } from '../../viewmodel/lessons/runLock';
+import { staleVerdicts } from '../../viewmodel/lessons/stale';
 import type { StepProgress } from '../../lessons/progress';
 import { LessonCatalog } from './catalog';
 import { EditFiles } from './editFiles';
@@ -110,7 +111,7 @@ export class LessonHost implements LessonService, StepTaskSource {
       if (opened?.edited) await this.checkStep(lesson.meta.id, step.id, vars);
       return;
     }
-    await this.withRun(lesson, step, 'running', async (entry, engine) => {
+    const ran = await this.withRun(lesson, step, 'running', async (entry, engine) => {
       const terminal = step.kind === 'interactive' ? undefined
         : taskTerminal(lesson, step, entry, this.locks, () => this.stepPty(lesson, step, undefined));
       const execute = terminal?.execute ?? interactiveTerminal(lesson, step, entry, this.workRoot);
@@ -120,6 +121,12 @@ export class LessonHost implements LessonService, StepTaskSource {
       terminal?.finish(outcome);
       return outcome;
     });
+    // It took back what it made before and made it anew: later verdicts resting on it are about objects that are gone.
+    if (ran && ran.status !== 'skipped' && ran.status !== 'cancelled') {
+      for (const [id, verdict] of Object.entries(staleVerdicts(lesson, [step.id], this.progress(lesson.meta.id), this.valuesFor(lesson, vars)))) {
+        this.verdicts.set(lesson.meta.id, id, verdict);
+      }
+    }
   }
 
   /** Check only (the learner ran the command themselves); returns the verdict so commands can say how it went. */
