@@ -26,6 +26,7 @@ const numberOf = (lesson: Lesson, step: Step) => String(stepNumbers(lesson.steps
 
 /** "Container web", "数据卷 data" … (to start a sentence). */
 export function describeObject(kind: MadeKind, name: string): string {
+  if (kind === 'swarm') return t('Swarm mode');
   return capitalize(describeResetItem({ kind: kind === 'image' ? 'image-tag' : kind, name, reason: 'recorded' }));
 }
 
@@ -205,7 +206,7 @@ function checkWords(step: Step, values: Values): string[] {
  * Objects a step works on that other steps make: named in its commands or its checks (containers, volumes, networks,
  * services), or made by the steps it `needs`.
  */
-export function inputsOf(lesson: Lesson, step: Step, values: Values): MadeObject[] {
+export function inputsOf(lesson: Lesson, step: Step, values: Values, options: { viaNeeds?: boolean } = {}): MadeObject[] {
   const ownMade = objectsMadeBy(step, values);
   const candidates = new Map<string, MadeObject>();
   for (const other of lesson.steps) {
@@ -223,6 +224,7 @@ export function inputsOf(lesson: Lesson, step: Step, values: Values): MadeObject
     if (words.some((word) => sameObjectName(object.kind, word, object.name))
       || (object.kind !== 'image' && inChecks.has(object.name))) inputs.set(key, object);
   }
+  if (options.viaNeeds === false) return [...inputs.values()];
   const byId = new Map(lesson.steps.map((s) => [s.id, s]));
   for (const id of needsOf(step)) {
     for (const object of objectsMadeBy(byId.get(id) ?? step, values)) {
@@ -240,6 +242,7 @@ async function exists(lookup: Lookup, object: { kind: MadeKind; name: string }):
       case 'volume': return (await lookup.volume(object.name)) !== undefined;
       case 'network': return (await lookup.network(object.name)) !== undefined;
       case 'service': return (await lookup.service(object.name)) !== undefined;
+      case 'swarm': return (await lookup.info()).swarm === 'active';
     }
   } catch {
     return true; // the engine could not say (a service outside swarm mode …): not reported as gone
@@ -261,50 +264,55 @@ function earlierMaker(lesson: Lesson, step: Step, object: { kind: MadeKind; name
 
 /**
  * The steps to run again before `step`: what it needs and the steps that make what it works on, and so on for those.
- * Every step making something `step` itself works on is part of it, not only those whose objects are gone (what is
- * there may be in the wrong state: a container the step's first run paused). Further back, with `present` (what of the
- * lesson's objects exists now), a step is part of it only when something it makes is gone, or it works on what such a
- * step makes again: what is there stays, as running its maker again would make it anew (a re-imported image is another
- * image, and what was pushed or built from the old one no longer matches). Without `present`, every step further back
- * is part of it. A destructive step on the way does not need its targets (`docker rm -f` of what is gone is fine): what
- * makes them is left out. In lesson order.
+ * Without `present` (what of the lesson's objects exists now), all of them. With it: every step making something `step`
+ * itself works on (what is there may be in the wrong state: a container the step's first run paused), and each step it
+ * needs unless that step makes something and all of it is there (the swarm `swarm init` made stays: making it anew
+ * would take every service, secret and network with it); further back, a step only when something it makes is gone or
+ * it rests on a step that runs again. What is there stays, as running its maker again would make it anew (a
+ * re-imported image is another image, and what was pushed or built from the old one no longer matches). A destructive
+ * step on the way does not need its targets (`docker rm -f` of what is gone is fine): what makes them is left out. In
+ * lesson order.
  */
 export function redoChain(lesson: Lesson, step: Step, values: Values, present?: (object: MadeObject) => boolean): string[] {
   const byId = new Map(lesson.steps.map((s) => [s.id, s]));
-  const dependencies = new Map<string, Step[]>();
-  const dependenciesOf = (current: Step): Step[] => {
+  const usable = (dependency: Step | undefined): dependency is Step => dependency !== undefined && dependency !== step && dependency.kind !== 'explain';
+  const dependencies = new Map<string, { needed: Step[]; makers: Step[] }>();
+  const dependenciesOf = (current: Step) => {
     let found = dependencies.get(current.id);
     if (!found) {
-      const inputs = current === step || current.kind !== 'destructive' ? inputsOf(lesson, current, values) : [];
-      found = [...needsOf(current).map((id) => byId.get(id)), ...inputs.map((object) => earlierMaker(lesson, current, object, values))]
-        .filter((dependency): dependency is Step => dependency !== undefined && dependency !== step && dependency.kind !== 'explain');
+      // What the steps it needs make counts as theirs (`needed`), not as objects it works on.
+      const inputs = current === step || current.kind !== 'destructive' ? inputsOf(lesson, current, values, { viaNeeds: false }) : [];
+      found = {
+        needed: needsOf(current).map((id) => byId.get(id)).filter(usable),
+        makers: inputs.map((object) => earlierMaker(lesson, current, object, values)).filter(usable),
+      };
       dependencies.set(current.id, found);
     }
     return found;
   };
-  const stale = new Map<string, boolean>();
-  const isStale = (candidate: Step): boolean => {
-    if (!present) return true;
-    let known = stale.get(candidate.id);
-    if (known === undefined) {
-      stale.set(candidate.id, false); // a cycle of needs (an authoring slip) ends here
-      known = objectsMadeBy(candidate, values).some((object) => !object.implicit && !present(object))
-        || dependenciesOf(candidate).some(isStale);
-      stale.set(candidate.id, known);
-    }
-    return known;
-  };
-  const chain = new Set<string>();
+  const all = (current: Step) => [...dependenciesOf(current).needed, ...dependenciesOf(current).makers];
+  const further = new Set<string>();
   const queue = [step];
   while (queue.length > 0) {
-    const current = queue.pop()!;
-    for (const dependency of dependenciesOf(current)) {
-      if (chain.has(dependency.id) || (current !== step && !isStale(dependency))) continue;
-      chain.add(dependency.id);
+    for (const dependency of all(queue.pop()!)) {
+      if (further.has(dependency.id)) continue;
+      further.add(dependency.id);
       queue.push(dependency);
     }
   }
-  return lesson.steps.filter((s) => chain.has(s.id)).map((s) => s.id);
+  const inOrder = (ids: Set<string>) => lesson.steps.filter((s) => ids.has(s.id)).map((s) => s.id);
+  if (!present) return inOrder(further);
+
+  const chain = new Set(dependenciesOf(step).makers.map((maker) => maker.id));
+  const needed = new Set(dependenciesOf(step).needed.map((dependency) => dependency.id));
+  // In lesson order: what a step rests on comes before it, so one pass sees every step that runs again before it.
+  for (const candidate of lesson.steps) {
+    if (!further.has(candidate.id) || chain.has(candidate.id)) continue;
+    const made = objectsMadeBy(candidate, values).filter((object) => !object.implicit);
+    if (made.some((object) => !present(object)) || all(candidate).some((dependency) => chain.has(dependency.id))
+      || (needed.has(candidate.id) && made.length === 0)) chain.add(candidate.id);
+  }
+  return inOrder(chain);
 }
 
 /**
