@@ -87,17 +87,13 @@ async function preexistingNames(engine: DockerEngine): Promise<Set<string>> {
 }
 
 /**
- * Lessons proven re-runnable (every step twice in a row, then the whole lesson again without a reset).
- * DL_SUITE_TWICE=all|none|id,id… overrides; the default is the chapters whose re-runs pass on every step so far (the
- * others still have steps whose second run cannot pass as written, ch09's `prune` of what the first run pruned, ch15's pull compared with a re-imported image, ch18's rollback).
+ * Every lesson is re-runnable (every step twice in a row, then the whole lesson again without a reset).
+ * DL_SUITE_TWICE=none runs each lesson once (a quicker run), `id,id…` only those twice; unset or `all`: every one twice.
  */
-const RERUNNABLE = ['intro', 'install', 'first-container', 'images', 'layers', 'lifecycle', 'exec-attach', 'commit',
-  'instructions', 'multistage', 'best-practices', 'volumes', 'networking', 'compose', 'resources-security', 'ecosystem',
-  'china-network'];
 function runsTwice(lessonId: string): boolean {
   const setting = process.env.DL_SUITE_TWICE;
-  if (setting === undefined || setting === '') return RERUNNABLE.includes(lessonId);
-  return setting === 'all' || (setting !== 'none' && setting.split(',').includes(lessonId));
+  if (setting === undefined || setting === '' || setting === 'all') return true;
+  return setting !== 'none' && setting.split(',').includes(lessonId);
 }
 
 /** What a step that ran but printed nothing would leave for its output and exit-code checks. */
