@@ -11,7 +11,7 @@ import { applyVars } from '../lessons';
 import { stepNumbers } from '../lessons/numbering';
 import type { Lesson, Step } from '../lessons/schema';
 import { type MadeKind, type MadeObject, needsOf, objectsMadeBy, sameObjectName, stepMaking } from './makers';
-import { normalizeImageRef, type EngineState } from './record';
+import { normalizeImageRef, takeSnapshot, type EngineState } from './record';
 import { describeResetItem, notRemoved, planReset, planStepRemoval, removePlanned, type ResetItem } from './reset';
 import { dockerArgLists } from './rewrite';
 import type { RunnerContext } from './runner';
@@ -273,7 +273,16 @@ function earlierMaker(lesson: Lesson, step: Step, object: { kind: MadeKind; name
  * step on the way does not need its targets (`docker rm -f` of what is gone is fine): what makes them is left out. In
  * lesson order.
  */
-export function redoChain(lesson: Lesson, step: Step, values: Values, present?: (object: MadeObject) => boolean): string[] {
+export interface EngineNow {
+  /** The named object exists. */
+  present(object: MadeObject): boolean;
+  /** Something the step made when it ran (per the record: a compose project's containers, a loaded image …) is gone. */
+  lost?(stepId: string): boolean;
+  /** The record has objects of the step: it is known to make something even when its command names nothing. */
+  recorded?(stepId: string): boolean;
+}
+
+export function redoChain(lesson: Lesson, step: Step, values: Values, now?: EngineNow): string[] {
   const byId = new Map(lesson.steps.map((s) => [s.id, s]));
   const usable = (dependency: Step | undefined): dependency is Step => dependency !== undefined && dependency !== step && dependency.kind !== 'explain';
   const dependencies = new Map<string, { needed: Step[]; makers: Step[] }>();
@@ -301,7 +310,7 @@ export function redoChain(lesson: Lesson, step: Step, values: Values, present?: 
     }
   }
   const inOrder = (ids: Set<string>) => lesson.steps.filter((s) => ids.has(s.id)).map((s) => s.id);
-  if (!present) return inOrder(further);
+  if (!now) return inOrder(further);
 
   const chain = new Set(dependenciesOf(step).makers.map((maker) => maker.id));
   const needed = new Set(dependenciesOf(step).needed.map((dependency) => dependency.id));
@@ -309,8 +318,9 @@ export function redoChain(lesson: Lesson, step: Step, values: Values, present?: 
   for (const candidate of lesson.steps) {
     if (!further.has(candidate.id) || chain.has(candidate.id)) continue;
     const made = objectsMadeBy(candidate, values).filter((object) => !object.implicit);
-    if (made.some((object) => !present(object)) || all(candidate).some((dependency) => chain.has(dependency.id))
-      || (needed.has(candidate.id) && made.length === 0)) chain.add(candidate.id);
+    const makesKnown = made.length > 0 || (now.recorded?.(candidate.id) ?? false);
+    if (made.some((object) => !now.present(object)) || (now.lost?.(candidate.id) ?? false)
+      || all(candidate).some((dependency) => chain.has(dependency.id)) || (needed.has(candidate.id) && !makesKnown)) chain.add(candidate.id);
   }
   return inOrder(chain);
 }
@@ -353,7 +363,37 @@ export async function missingPrerequisites(lesson: Lesson, step: Step, ctx: Runn
     const maker = earlierMaker(lesson, step, object, values);
     if (maker && !(await exists(lookup, object))) gone.push({ object, maker });
   }
-  return { gone, redo: redoChain(lesson, step, values, await presentObjects(lesson, step, lookup, values)) };
+  return { gone, redo: redoChain(lesson, step, values, await engineNow(lesson, step, ctx, lookup, values)) };
+}
+
+/** What of the lesson's objects exists now: those the steps before `step` name, and what the record says each made. */
+async function engineNow(lesson: Lesson, step: Step, ctx: RunnerContext, lookup: Lookup, values: Values): Promise<EngineNow> {
+  const [present, record] = await Promise.all([presentObjects(lesson, step, lookup, values), recordedNow(lesson, ctx)]);
+  return { present, ...record };
+}
+
+/** Per step, whether the record has objects of it, and whether one of them is gone. */
+async function recordedNow(lesson: Lesson, ctx: RunnerContext): Promise<Pick<EngineNow, 'lost' | 'recorded'>> {
+  const recorded = (ctx.store ? await ctx.store.load(lesson.meta.id) : [])
+    .filter((object) => object.kind !== 'file' && object.kind !== 'service-spec');
+  if (recorded.length === 0) return {};
+  const state = await takeSnapshot(ctx.engine);
+  const tags = new Set([...state.images.values()].flatMap((image) => image.tags));
+  const there = (object: CreatedObject): boolean => {
+    switch (object.kind) {
+      case 'container': return state.containers.has(object.id ?? '');
+      case 'network': return state.networks.has(object.id ?? '');
+      case 'volume': return state.volumes.has(object.name);
+      case 'image': return object.id ? state.images.has(object.id) : tags.has(normalizeImageRef(object.name));
+      case 'service': return state.services.has(object.id ?? '');
+      case 'secret': case 'config': return state.swarmObjects.has(object.id ?? '');
+      case 'swarm': return state.swarm !== 'inactive';
+      default: return true;
+    }
+  };
+  const steps = new Set(recorded.map((object) => object.stepId));
+  const lost = new Set(recorded.filter((object) => !there(object)).map((object) => object.stepId));
+  return { lost: (id) => lost.has(id), recorded: (id) => steps.has(id) };
 }
 
 /** Which of the objects the steps before `step` make exist now (one look each, side by side). */

@@ -63,7 +63,7 @@ describe('what a step works on', () => {
       step('unpause', 'docker unpause reg', { needs: 'pause' }),
     ]);
     const byId = (id: string) => l.steps.find((s) => s.id === id)!;
-    const gone = (...names: string[]) => (object: MadeObject) => !names.includes(object.name);
+    const gone = (...names: string[]) => ({ present: (object: MadeObject) => !names.includes(object.name) });
     // The tag's maker runs again; the image it tags is there: not imported anew (that would be another image).
     assert.deepEqual(redoChain(l, byId('rmi-tag'), {}, gone()), ['tag']);
     assert.deepEqual(redoChain(l, byId('rmi-tag'), {}, gone('img:v1')), ['import', 'tag']);
@@ -75,6 +75,17 @@ describe('what a step works on', () => {
     assert.deepEqual(redoChain(l, byId('svc-rm'), {}, gone()), ['svc']);
     assert.deepEqual(redoChain(l, byId('svc-rm'), {}, gone('swarm')), ['init', 'svc']);
     assert.deepEqual(redoChain(l, byId('unpause'), {}, gone()), ['registry', 'pause']);
+
+    // A command that names nothing (compose): the record says what it made, and whether that is gone.
+    const compose = lessonOf([
+      step('up', 'docker compose up -d'),
+      step('down', 'docker compose down', { needs: 'up' }),
+      step('rm-volume', 'docker volume rm ch16_redis-data', { kind: 'destructive', needs: 'down' }),
+    ]);
+    const rmVolume = compose.steps[2];
+    const record = (lostIds: string[]) => ({ present: () => true, recorded: (id: string) => id === 'up', lost: (id: string) => lostIds.includes(id) });
+    assert.deepEqual(redoChain(compose, rmVolume, {}, record(['up'])), ['up', 'down'], 'the volume up made is gone: up again');
+    assert.deepEqual(redoChain(compose, rmVolume, {}, record([])), ['down']);
   });
 
   test('the containers an HTTP check relies on: those the step and the steps it needs make', () => {
