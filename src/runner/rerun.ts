@@ -384,7 +384,8 @@ async function recordedNow(lesson: Lesson, ctx: RunnerContext): Promise<Pick<Eng
       case 'container': return state.containers.has(object.id ?? '');
       case 'network': return state.networks.has(object.id ?? '');
       case 'volume': return state.volumes.has(object.name);
-      case 'image': return object.id ? state.images.has(object.id) : tags.has(normalizeImageRef(object.name));
+      // By its name where it has one: made again under it (`docker load` on the containerd store gives another id) is there.
+      case 'image': return object.id && object.name === object.id ? state.images.has(object.id) : tags.has(normalizeImageRef(object.name));
       case 'service': return state.services.has(object.id ?? '');
       case 'secret': case 'config': return state.swarmObjects.has(object.id ?? '');
       case 'swarm': return state.swarm !== 'inactive';
