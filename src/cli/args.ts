@@ -32,6 +32,8 @@ export interface ParsedCommand {
   force: boolean;
   /** run: challenges run their setup and reference solution (otherwise a run stops at the first challenge). */
   solutions: boolean;
+  /** run --step X --redo: the steps X needs first, then X (the lesson page's redo). */
+  redo: boolean;
   version: boolean;
   /** images: catalog names to prepare (all when empty), --list, --force-standins, --no-pull, --catalog. */
   images: { only: string[]; list: boolean; forceStandins: boolean; noPull: boolean; catalog?: string };
@@ -62,7 +64,7 @@ const COMMAND_OPTIONS = {
   run: {
     step: { type: 'string' }, from: { type: 'string' }, skip: { type: 'string', multiple: true },
     var: { type: 'string', multiple: true }, yes: { type: 'boolean', short: 'y' },
-    'keep-going': { type: 'boolean' }, force: { type: 'boolean' }, solutions: { type: 'boolean' },
+    'keep-going': { type: 'boolean' }, force: { type: 'boolean' }, solutions: { type: 'boolean' }, redo: { type: 'boolean' },
   },
   check: { step: { type: 'string' }, var: { type: 'string', multiple: true } },
   solution: { step: { type: 'string' }, var: { type: 'string', multiple: true } },
@@ -142,6 +144,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     keepGoing: bool('keep-going'),
     force: bool('force'),
     solutions: bool('solutions'),
+    redo: bool('redo'),
     version: bool('version'),
     images: {
       only: list('only').flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean),
@@ -178,6 +181,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     result.lesson = positionals[0];
   }
   if (result.step && result.from) throw new UsageError(t('--step and --from cannot be combined'), command);
+  if (result.redo && !result.step) throw new UsageError(t('--redo needs --step: the step whose prerequisites to run again'), command);
   return result;
 }
 

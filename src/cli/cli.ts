@@ -315,6 +315,7 @@ class App {
       vars,
       keepGoing: this.args.keepGoing,
       solutions: this.args.solutions,
+      redo: this.args.redo,
       onStepStart: (step) => this.out(progressLine(lesson, step, this.style)),
       onStepEnd: (outcome) => this.out(formatOutcome(outcome, this.style)),
     });

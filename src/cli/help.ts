@@ -39,6 +39,8 @@ Stops at the first step that does not pass (use --keep-going to continue).
   --step <id>        run only this step
   --from <id>        start at this step
   --skip <id,…>      do not run these steps (their checks are not evaluated)
+  --redo             with --step: first run again the steps it needs (those making what it works on; further
+                     back, those whose objects are gone), then the step, as the lesson page's redo button does
   --var name=value   override a lesson variable, e.g. --var port=8081 (repeatable)
   -y, --yes          run destructive steps without asking
   --keep-going       continue after a failed step

@@ -3,7 +3,7 @@
 // speaks in our own types (./types): no dockerode type or object crosses it.
 import type {
   ContainerDetails, ContainerSummary, EngineChange, EngineInfo, EngineEvent, EngineSnapshot, Endpoint, ImageDetails,
-  ImageHistoryRow, ImageSummary, NetworkDetails, NetworkSummary, ServiceDetails, TaskDetails, VolumeDetails, VolumeSummary,
+  ImageHistoryRow, ImageSummary, NetworkDetails, NetworkSummary, ServiceDetails, SwarmObject, SwarmObjectKind, TaskDetails, VolumeDetails, VolumeSummary,
 } from './types';
 
 export interface Disposable { dispose(): void }
@@ -75,6 +75,8 @@ export interface DockerEngine {
   /** Swarm services (the engine answers 503, an EngineError, when swarm mode is off). */
   listServices(): Promise<ServiceDetails[]>;
   inspectService(idOrName: string): Promise<ServiceDetails>;
+  /** Swarm secrets or configs (`docker secret ls` / `docker config ls`): id, name, labels. 503 outside swarm mode. */
+  listSwarmObjects(kind: SwarmObjectKind): Promise<SwarmObject[]>;
   /** The tasks of one service (id or name). */
   listServiceTasks(service: string): Promise<TaskDetails[]>;
 
@@ -89,6 +91,12 @@ export interface DockerEngine {
   removeVolume(name: string): Promise<void>;
   removeNetwork(idOrName: string): Promise<void>;
   removeService(idOrName: string): Promise<void>;
+  /**
+   * Replace a service's definition with `spec` (as `GET /services` gave it) at the service's `version` (its
+   * `Version.Index`): the swarm rolls the tasks over to it and keeps the definition it had as the one a rollback returns to.
+   */
+  updateService(id: string, version: number, spec: object): Promise<void>;
+  removeSwarmObject(kind: SwarmObjectKind, id: string): Promise<void>;
   /** `docker swarm leave` (force: also as the last manager). */
   leaveSwarm(opts?: { force?: boolean }): Promise<void>;
 

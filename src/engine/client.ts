@@ -19,7 +19,7 @@ import { SharedEventStream } from './events';
 import { firstTarEntry } from './tar';
 import type {
   ContainerDetails, ContainerState, ContainerSummary, EngineDaemonInfo, EngineInfo, EngineSnapshot, Endpoint, ImageDetails, ImageHistoryRow,
-  ImageSummary, NetworkDetails, NetworkSummary, PortBinding, ServiceDetails, TaskDetails, VolumeDetails, VolumeSummary,
+  ImageSummary, NetworkDetails, NetworkSummary, PortBinding, ServiceDetails, SwarmObject, SwarmObjectKind, TaskDetails, VolumeDetails, VolumeSummary,
 } from './types';
 
 /**
@@ -221,6 +221,13 @@ export class Engine implements DockerEngine {
     return this.call(INSPECT_TIMEOUT_MS, (abortSignal) => this.api.getService(idOrName).inspect({ abortSignal }) as Promise<ServiceDetails>);
   }
 
+  async listSwarmObjects(kind: SwarmObjectKind): Promise<SwarmObject[]> {
+    type Listed = { ID: string; Spec?: { Name?: string; Labels?: Record<string, string> } };
+    const listed = await this.call(LIST_TIMEOUT_MS, (abortSignal) =>
+      (kind === 'secret' ? this.api.listSecrets({ abortSignal }) : this.api.listConfigs({ abortSignal })) as Promise<Listed[]>);
+    return listed.map((o) => ({ id: o.ID, name: o.Spec?.Name ?? o.ID, labels: o.Spec?.Labels ?? {} }));
+  }
+
   listServiceTasks(service: string): Promise<TaskDetails[]> {
     return this.call(LIST_TIMEOUT_MS, (abortSignal) =>
       this.api.listTasks({ filters: { service: [service] }, abortSignal }) as Promise<TaskDetails[]>);
@@ -270,6 +277,16 @@ export class Engine implements DockerEngine {
 
   async removeService(idOrName: string): Promise<void> {
     await this.call(ACTION_TIMEOUT_MS, (abortSignal) => this.api.getService(idOrName).remove({ abortSignal }));
+  }
+
+  async updateService(id: string, version: number, spec: object): Promise<void> {
+    // docker-modem sends `_query` as the query string and `_body` as the JSON body.
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) => this.api.getService(id).update({ _query: { version }, _body: spec, abortSignal }));
+  }
+
+  async removeSwarmObject(kind: SwarmObjectKind, id: string): Promise<void> {
+    await this.call(ACTION_TIMEOUT_MS, (abortSignal) =>
+      (kind === 'secret' ? this.api.getSecret(id) : this.api.getConfig(id)).remove({ abortSignal }));
   }
 
   async leaveSwarm(opts: { force?: boolean } = {}): Promise<void> {

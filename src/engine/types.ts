@@ -332,6 +332,8 @@ export interface ServicePort {
 /** GET /services/{id} (and each entry of GET /services). */
 export interface ServiceDetails {
   ID: string;
+  /** Bumped by every change of the definition; an update names the version it replaces. */
+  Version?: { Index?: number };
   Spec?: {
     Name?: string;
     Labels?: Record<string, string>;
@@ -342,6 +344,15 @@ export interface ServiceDetails {
   };
   /** The ports as the swarm actually published them. */
   Endpoint?: { Ports?: ServicePort[] };
+}
+
+export type SwarmObjectKind = 'secret' | 'config';
+
+/** A swarm secret or config, reduced to what the runner records. */
+export interface SwarmObject {
+  id: string;
+  name: string;
+  labels: Record<string, string>;
 }
 
 /** One entry of GET /tasks. */

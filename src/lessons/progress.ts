@@ -4,12 +4,15 @@
 // A namespace import lets esbuild drop zod's locales from the webview bundle (`{ z }` keeps them all).
 import * as z from 'zod';
 
-/** `started`: a challenge's setup ran (or it has none) and it waits for the learner to do the task and check. */
-export const STEP_STATES = ['idle', 'running', 'checking', 'passed', 'failed', 'cancelled', 'error', 'skipped', 'started'] as const;
+/**
+ * `started`: a challenge's setup ran (or it has none) and it waits for the learner to do the task and check.
+ * `stale`: it passed or failed, then an earlier step it rests on ran again (its objects were made anew): check it again.
+ */
+export const STEP_STATES = ['idle', 'running', 'checking', 'passed', 'failed', 'cancelled', 'error', 'skipped', 'started', 'stale'] as const;
 export type StepState = (typeof STEP_STATES)[number];
 
 /** States that are a verdict (worth keeping across a reload); the rest describe something in flight. */
-export const VERDICT_STATES: ReadonlySet<StepState> = new Set(['passed', 'failed', 'cancelled', 'error', 'skipped', 'started']);
+export const VERDICT_STATES: ReadonlySet<StepState> = new Set(['passed', 'failed', 'cancelled', 'error', 'skipped', 'started', 'stale']);
 
 /** One check's result as shown to the learner. */
 export const checkResultView = z.object({

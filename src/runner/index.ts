@@ -22,10 +22,10 @@ export {
 export type {
   PrepareOptions, PreparedStep, RunnerContext, ExecuteResult, CheckStepOptions, StepSelection, VarOverrides,
 } from './runner';
-export { runStepSession, checkStepSession, runStep, runLesson } from './session';
+export { runStepSession, checkStepSession, runStep, runLesson, redoThenRun } from './session';
 export { objectsMadeBy, stepMaking, shellOf } from './makers';
 export type { MadeKind, MadeObject } from './makers';
-export { adoptChallengeObjects, missingPrerequisites, redoChain, undoSteps } from './rerun';
+export { adoptChallengeObjects, dependentSteps, missingPrerequisites, redoChain, undoSteps } from './rerun';
 export type { ChallengeMode, StepHooks, StepPhase, StepSessionOptions, CheckSessionOptions, RunLessonOptions, LessonRun } from './session';
 export { recordedCommand, plainTranscript, readTranscript } from './transcript';
 export { engineProfile, applicableChecks, describeProfile, conditionHolds, builderFor, engineVersionMatches } from './profile';

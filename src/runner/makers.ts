@@ -7,7 +7,7 @@ import type { Lesson, Step } from '../lessons/schema';
 import { normalizeImageRef } from './record';
 import { dockerArgLists } from './rewrite';
 
-export type MadeKind = 'container' | 'image' | 'volume' | 'network' | 'service';
+export type MadeKind = 'container' | 'image' | 'volume' | 'network' | 'service' | 'swarm';
 
 export interface MadeObject {
   kind: MadeKind;
@@ -98,6 +98,8 @@ function madeByInvocation(args: (string | undefined)[]): MadeObject[] {
     rest = args.slice(i + 2);
   }
   const made: MadeObject[] = [];
+  // The node's swarm: one per engine, so one name.
+  if (first === 'swarm' && second === 'init') return [{ kind: 'swarm', name: 'swarm' }];
   switch (command) {
     case 'run':
     case 'create':

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { DockerEngine } from '../engine/api';
-import { LESSON_LABEL } from '../engine/types';
+import { LESSON_LABEL, type SwarmObjectKind } from '../engine/types';
 import type { Lesson } from '../lessons/schema';
 import type { CreatedObject, CreatedObjectStore } from './types';
 
@@ -19,8 +19,13 @@ export interface EngineState {
   volumes: Map<string, Named>; // by name
   networks: Map<string, Named>; // by id
   swarm: 'active' | 'inactive' | 'unknown';
-  services: Map<string, Named>; // by id
+  services: Map<string, ServiceEntry>; // by id
+  /** Swarm secrets and configs, by id. */
+  swarmObjects: Map<string, Named & { kind: SwarmObjectKind }>;
 }
+
+/** A service with its definition and the version of it (what a step's `docker service update` changes). */
+interface ServiceEntry extends Named { version?: number; spec?: object }
 
 /** Names a lesson declares it creates (variables already substituted), normalized for comparison. */
 export interface DeclaredNames {
@@ -68,12 +73,18 @@ export async function takeSnapshot(engine: DockerEngine): Promise<EngineState> {
     networks: new Map(snapshot.networks.map((n) => [n.id, { name: n.name, labels: n.labels ?? {} }])),
     swarm: 'unknown',
     services: new Map(),
+    swarmObjects: new Map(),
   };
   try {
     state.swarm = (await engine.info()).swarm === 'active' ? 'active' : 'inactive';
     if (state.swarm === 'active') {
       for (const service of await engine.listServices()) {
-        state.services.set(service.ID, { name: service.Spec?.Name ?? service.ID, labels: service.Spec?.Labels ?? {} });
+        state.services.set(service.ID, {
+          name: service.Spec?.Name ?? service.ID, labels: service.Spec?.Labels ?? {}, version: service.Version?.Index, spec: service.Spec,
+        });
+      }
+      for (const kind of ['secret', 'config'] as const) {
+        for (const object of await engine.listSwarmObjects(kind)) state.swarmObjects.set(object.id, { kind, name: object.name, labels: object.labels });
       }
     }
   } catch {
@@ -110,7 +121,14 @@ export function diffCreated(
     if (!before.networks.has(id) && (ours(n.labels) || names.networks.has(n.name))) created.push({ kind: 'network', id, name: n.name, stepId });
   }
   for (const [id, s] of after.services) {
-    if (!before.services.has(id) && (ours(s.labels) || names.services.has(s.name))) created.push({ kind: 'service', id, name: s.name, stepId });
+    if (!(ours(s.labels) || names.services.has(s.name))) continue;
+    const earlier = before.services.get(id);
+    if (!earlier) created.push({ kind: 'service', id, name: s.name, stepId });
+    // Changed by the step (not only its update status): its definition before, to start from when the step runs again.
+    else if (earlier.spec && earlier.version !== s.version && JSON.stringify(earlier.spec) !== JSON.stringify(s.spec)) created.push({ kind: 'service-spec', id, name: s.name, stepId, spec: earlier.spec });
+  }
+  for (const [id, o] of after.swarmObjects) {
+    if (!before.swarmObjects.has(id) && ours(o.labels)) created.push({ kind: o.kind, id, name: o.name, stepId });
   }
   // Leaving a swarm is only ever done when this lesson turned it on (and declared that it does).
   if (before.swarm === 'inactive' && after.swarm === 'active' && names.swarm) created.push({ kind: 'swarm', name: 'swarm', stepId });
@@ -119,10 +137,12 @@ export function diffCreated(
 
 /**
  * Merge newly created objects into the lesson's record; a re-created name replaces the stale entry. A working-folder
- * file is kept per step that changed it (a step run again puts back only what it and later steps changed).
+ * file is kept per step that changed it (a step run again puts back only what it and later steps changed), and so is a
+ * service's definition before a step changed it.
  */
 export function mergeRecords(existing: CreatedObject[], added: CreatedObject[]): CreatedObject[] {
-  const name = (o: CreatedObject) => o.kind === 'image' ? (o.id ? `id:${o.id}` : `tag:${o.name}`) : o.kind === 'file' ? `${o.name}\u0000${o.stepId}` : o.name;
+  const name = (o: CreatedObject) => o.kind === 'image' ? (o.id ? `id:${o.id}` : `tag:${o.name}`)
+    : o.kind === 'file' || o.kind === 'service-spec' ? `${o.name}\u0000${o.stepId}` : o.name;
   const key = (o: CreatedObject) => `${o.kind}\u0000${name(o)}`;
   const merged = new Map(existing.map((o) => [key(o), o]));
   for (const o of added) merged.set(key(o), o);

@@ -5,12 +5,13 @@
 import { capitalize } from '../checks/describe';
 import { Lookup } from '../checks/lookup';
 import type { CheckResult } from '../checks/types';
+import { isEngineError } from '../engine/errors';
 import { t } from '../i18n';
 import { applyVars } from '../lessons';
 import { stepNumbers } from '../lessons/numbering';
 import type { Lesson, Step } from '../lessons/schema';
 import { type MadeKind, type MadeObject, needsOf, objectsMadeBy, sameObjectName, shellOf, stepMaking } from './makers';
-import { mergeRecords, takeSnapshot, type EngineState } from './record';
+import { mergeRecords, normalizeImageRef, takeSnapshot, type EngineState } from './record';
 import { describeResetItem, notRemoved, planReset, planStepRemoval, removePlanned, type ResetItem } from './reset';
 import { dockerArgLists } from './rewrite';
 import type { RunnerContext } from './runner';
@@ -25,6 +26,7 @@ const numberOf = (lesson: Lesson, step: Step) => String(stepNumbers(lesson.steps
 
 /** "Container web", "数据卷 data" … (to start a sentence). */
 export function describeObject(kind: MadeKind, name: string): string {
+  if (kind === 'swarm') return t('Swarm mode');
   return capitalize(describeResetItem({ kind: kind === 'image' ? 'image-tag' : kind, name, reason: 'recorded' }));
 }
 
@@ -39,8 +41,14 @@ export interface UndoOptions {
  * Before `steps` run again: remove what they made last time, put back the working folder's files they (or later steps)
  * changed. A whole-lesson run keeps the working folder, with its shipped files as shipped. Returns what was removed.
  */
-export async function undoSteps(lesson: Lesson, steps: readonly Step[], ctx: RunnerContext, values: Values, options: UndoOptions = {}): Promise<ResetItem[]> {
-  if (steps.length === 0) return [];
+export interface Undone {
+  removed: ResetItem[];
+  /** Services whose definition was put back as it was before the steps changed it (ids). */
+  restored: string[];
+}
+
+export async function undoSteps(lesson: Lesson, steps: readonly Step[], ctx: RunnerContext, values: Values, options: UndoOptions = {}): Promise<Undone> {
+  if (steps.length === 0) return { removed: [], restored: [] };
   const ids = new Set(steps.map((step) => step.id));
   const recorded = ctx.store ? await ctx.store.load(lesson.meta.id) : [];
   const ofSteps = recorded.filter((object) => ids.has(object.stepId) && object.kind !== 'file');
@@ -64,28 +72,61 @@ export async function undoSteps(lesson: Lesson, steps: readonly Step[], ctx: Run
     }
   }
   const first = Math.min(...steps.map((step) => indexOf(lesson, step.id)));
+  const restored = options.wholeLesson ? [] : await restoreServices(lesson, recorded.filter((object) => ids.has(object.stepId)), ctx);
   const restoredFiles = restoreFiles(lesson, steps, recorded, first, ctx, options.wholeLesson ?? false);
-  if (!ctx.store) return removed;
+  if (!ctx.store) return { removed, restored };
+  // A service's earlier definition stays on record (the step may run again before it changes the service again).
   const undone = (object: CreatedObject) => object.kind === 'file'
     ? restoredFiles.has(object.name) && indexOf(lesson, object.stepId) >= first
-    : options.wholeLesson || (ids.has(object.stepId) && object.kind !== 'image');
+    : options.wholeLesson || (ids.has(object.stepId) && object.kind !== 'image' && object.kind !== 'service-spec');
   const kept = recorded.filter((object) => !undone(object));
-  const stillThere = notRemoved(recorded.filter(undone).filter((object) => object.kind !== 'file'), failed);
+  const stillThere = notRemoved(recorded.filter(undone).filter((object) => object.kind !== 'file' && object.kind !== 'service-spec'), failed);
   if (kept.length + stillThere.length !== recorded.length) await ctx.store.save(lesson.meta.id, [...kept, ...stillThere]);
-  return removed;
+  return { removed, restored };
+}
+
+/**
+ * Put back the definition of each service the steps changed (`docker service update`, `scale`, `rollback`), as it was
+ * before the first of them changed it: run again, an update is an update of the same service, and a rollback returns to
+ * what that update replaced. A service made anew since (another id) or removed is left alone. Returns the ids put back.
+ */
+async function restoreServices(lesson: Lesson, recorded: readonly CreatedObject[], ctx: RunnerContext): Promise<string[]> {
+  const earliest = new Map<string, CreatedObject>();
+  for (const object of recorded) {
+    if (object.kind !== 'service-spec' || !object.id || !object.spec) continue;
+    const known = earliest.get(object.id);
+    if (!known || indexOf(lesson, object.stepId) < indexOf(lesson, known.stepId)) earliest.set(object.id, object);
+  }
+  const restored: string[] = [];
+  for (const [id, { name, spec }] of earliest) {
+    try {
+      const current = await ctx.engine.inspectService(id);
+      const version = current.Version?.Index;
+      if (version === undefined || JSON.stringify(current.Spec) === JSON.stringify(spec)) continue;
+      await ctx.engine.updateService(id, version, spec!);
+      ctx.sink?.info(t('Put back service {0} as it was before the step changed it.', name));
+      restored.push(id);
+    } catch (error) {
+      if (!(isEngineError(error) && error.code === 'not-found')) {
+        ctx.sink?.info(t('Could not put back service {0}: {1}', name, error instanceof Error ? error.message : String(error)));
+      }
+    }
+  }
+  return restored;
 }
 
 /** The engine state without what was just removed (what the step then makes again under the same name is new). */
 export function withoutRemoved(state: EngineState, removed: readonly ResetItem[]): EngineState {
   const next: EngineState = {
     ...state, containers: new Map(state.containers), volumes: new Map(state.volumes), networks: new Map(state.networks),
-    services: new Map(state.services),
+    services: new Map(state.services), swarmObjects: new Map(state.swarmObjects),
   };
   for (const item of removed) {
     if (item.kind === 'container') next.containers.delete(item.id ?? '');
     if (item.kind === 'volume') next.volumes.delete(item.name);
     if (item.kind === 'network') next.networks.delete(item.id ?? '');
     if (item.kind === 'service') next.services.delete(item.id ?? '');
+    if (item.kind === 'secret' || item.kind === 'config') next.swarmObjects.delete(item.id ?? '');
     if (item.kind === 'swarm') next.swarm = 'inactive';
   }
   return next;
@@ -166,7 +207,7 @@ function checkWords(step: Step, values: Values): string[] {
  * Objects a step works on that other steps make: named in its commands or its checks (containers, volumes, networks,
  * services), or made by the steps it `needs`.
  */
-export function inputsOf(lesson: Lesson, step: Step, values: Values): MadeObject[] {
+export function inputsOf(lesson: Lesson, step: Step, values: Values, options: { viaNeeds?: boolean } = {}): MadeObject[] {
   const ownMade = objectsMadeBy(step, values);
   const candidates = new Map<string, MadeObject>();
   for (const other of lesson.steps) {
@@ -184,6 +225,7 @@ export function inputsOf(lesson: Lesson, step: Step, values: Values): MadeObject
     if (words.some((word) => sameObjectName(object.kind, word, object.name))
       || (object.kind !== 'image' && inChecks.has(object.name))) inputs.set(key, object);
   }
+  if (options.viaNeeds === false) return [...inputs.values()];
   const byId = new Map(lesson.steps.map((s) => [s.id, s]));
   for (const id of needsOf(step)) {
     for (const object of objectsMadeBy(byId.get(id) ?? step, values)) {
@@ -201,6 +243,7 @@ async function exists(lookup: Lookup, object: { kind: MadeKind; name: string }):
       case 'volume': return (await lookup.volume(object.name)) !== undefined;
       case 'network': return (await lookup.network(object.name)) !== undefined;
       case 'service': return (await lookup.service(object.name)) !== undefined;
+      case 'swarm': return (await lookup.info()).swarm === 'active';
     }
   } catch {
     return true; // the engine could not say (a service outside swarm mode …): not reported as gone
@@ -222,28 +265,90 @@ function earlierMaker(lesson: Lesson, step: Step, object: { kind: MadeKind; name
 
 /**
  * The steps to run again before `step`: what it needs and the steps that make what it works on, and so on for those.
- * Running them again removes what they made first (with the lesson's containers on a network or volume that goes), so
- * every step making something it works on is part of it, not only those whose objects are gone. A destructive step on
- * the way does not need its targets (`docker rm -f` of what is gone is fine): what makes them is left out. In lesson order.
+ * Without `present` (what of the lesson's objects exists now), all of them. With it: every step making something `step`
+ * itself works on (what is there may be in the wrong state: a container the step's first run paused), and each step it
+ * needs unless that step makes something and all of it is there (the swarm `swarm init` made stays: making it anew
+ * would take every service, secret and network with it); further back, a step only when something it makes is gone or
+ * it rests on a step that runs again. What is there stays, as running its maker again would make it anew (a
+ * re-imported image is another image, and what was pushed or built from the old one no longer matches). A destructive
+ * step on the way does not need its targets (`docker rm -f` of what is gone is fine): what makes them is left out. In
+ * lesson order.
  */
-export function redoChain(lesson: Lesson, step: Step, values: Values): string[] {
+export interface EngineNow {
+  /** The named object exists. */
+  present(object: MadeObject): boolean;
+  /** Something the step made when it ran (per the record: a compose project's containers, a loaded image …) is gone. */
+  lost?(stepId: string): boolean;
+  /** The record has objects of the step: it is known to make something even when its command names nothing. */
+  recorded?(stepId: string): boolean;
+}
+
+export function redoChain(lesson: Lesson, step: Step, values: Values, now?: EngineNow): string[] {
   const byId = new Map(lesson.steps.map((s) => [s.id, s]));
-  const chain = new Set<string>();
+  const usable = (dependency: Step | undefined): dependency is Step => dependency !== undefined && dependency !== step && dependency.kind !== 'explain';
+  const dependencies = new Map<string, { needed: Step[]; makers: Step[] }>();
+  const dependenciesOf = (current: Step) => {
+    let found = dependencies.get(current.id);
+    if (!found) {
+      // What the steps it needs make counts as theirs (`needed`), not as objects it works on.
+      const inputs = current === step || current.kind !== 'destructive' ? inputsOf(lesson, current, values, { viaNeeds: false }) : [];
+      found = {
+        needed: needsOf(current).map((id) => byId.get(id)).filter(usable),
+        makers: inputs.map((object) => earlierMaker(lesson, current, object, values)).filter(usable),
+      };
+      dependencies.set(current.id, found);
+    }
+    return found;
+  };
+  const all = (current: Step) => [...dependenciesOf(current).needed, ...dependenciesOf(current).makers];
+  const further = new Set<string>();
   const queue = [step];
   while (queue.length > 0) {
-    const current = queue.pop()!;
-    const inputs = current === step || current.kind !== 'destructive' ? inputsOf(lesson, current, values) : [];
-    const dependencies = [
-      ...needsOf(current).map((id) => byId.get(id)),
-      ...inputs.map((object) => earlierMaker(lesson, current, object, values)),
-    ];
-    for (const dependency of dependencies) {
-      if (!dependency || dependency === step || chain.has(dependency.id) || dependency.kind === 'explain') continue;
-      chain.add(dependency.id);
+    for (const dependency of all(queue.pop()!)) {
+      if (further.has(dependency.id)) continue;
+      further.add(dependency.id);
       queue.push(dependency);
     }
   }
-  return lesson.steps.filter((s) => chain.has(s.id)).map((s) => s.id);
+  const inOrder = (ids: Set<string>) => lesson.steps.filter((s) => ids.has(s.id)).map((s) => s.id);
+  if (!now) return inOrder(further);
+
+  const chain = new Set(dependenciesOf(step).makers.map((maker) => maker.id));
+  const needed = new Set(dependenciesOf(step).needed.map((dependency) => dependency.id));
+  // In lesson order: what a step rests on comes before it, so one pass sees every step that runs again before it.
+  for (const candidate of lesson.steps) {
+    if (!further.has(candidate.id) || chain.has(candidate.id)) continue;
+    const made = objectsMadeBy(candidate, values).filter((object) => !object.implicit);
+    const makesKnown = made.length > 0 || (now.recorded?.(candidate.id) ?? false);
+    if (made.some((object) => !now.present(object)) || (now.lost?.(candidate.id) ?? false)
+      || all(candidate).some((dependency) => chain.has(dependency.id)) || (needed.has(candidate.id) && !makesKnown)) chain.add(candidate.id);
+  }
+  return inOrder(chain);
+}
+
+/**
+ * The later steps whose result rests on what `ran` made or changed: those that need it (`needs`), or work on an object
+ * it makes, and so on for those (what they make goes with it). Running `ran` again takes back what it made before and
+ * makes it anew, so their last verdicts describe objects that are gone. In lesson order.
+ */
+export function dependentSteps(lesson: Lesson, ran: readonly string[], values: Values): string[] {
+  const dependents = new Map<string, Set<string>>();
+  for (const step of lesson.steps) {
+    if (step.kind === 'explain') continue;
+    const on = [...needsOf(step), ...inputsOf(lesson, step, values).map((object) => earlierMaker(lesson, step, object, values)?.id)];
+    for (const id of on) if (id && id !== step.id) dependents.set(id, (dependents.get(id) ?? new Set()).add(step.id));
+  }
+  const found = new Set<string>();
+  const queue = [...ran];
+  while (queue.length > 0) {
+    for (const id of dependents.get(queue.pop()!) ?? []) {
+      if (found.has(id) || ran.includes(id)) continue;
+      found.add(id);
+      queue.push(id);
+    }
+  }
+  const first = Math.min(...ran.map((id) => indexOf(lesson, id)).filter((index) => index >= 0));
+  return lesson.steps.filter((step, index) => found.has(step.id) && index > first).map((step) => step.id);
 }
 
 /** After a step failed: which of its inputs are gone, and the steps to run again first. */
@@ -259,7 +364,50 @@ export async function missingPrerequisites(lesson: Lesson, step: Step, ctx: Runn
     const maker = earlierMaker(lesson, step, object, values);
     if (maker && !(await exists(lookup, object))) gone.push({ object, maker });
   }
-  return { gone, redo: redoChain(lesson, step, values) };
+  return { gone, redo: redoChain(lesson, step, values, await engineNow(lesson, step, ctx, lookup, values)) };
+}
+
+/** What of the lesson's objects exists now: those the steps before `step` name, and what the record says each made. */
+async function engineNow(lesson: Lesson, step: Step, ctx: RunnerContext, lookup: Lookup, values: Values): Promise<EngineNow> {
+  const [present, record] = await Promise.all([presentObjects(lesson, step, lookup, values), recordedNow(lesson, ctx)]);
+  return { present, ...record };
+}
+
+/** Per step, whether the record has objects of it, and whether one of them is gone. */
+async function recordedNow(lesson: Lesson, ctx: RunnerContext): Promise<Pick<EngineNow, 'lost' | 'recorded'>> {
+  const recorded = (ctx.store ? await ctx.store.load(lesson.meta.id) : [])
+    .filter((object) => object.kind !== 'file' && object.kind !== 'service-spec');
+  if (recorded.length === 0) return {};
+  const state = await takeSnapshot(ctx.engine);
+  const tags = new Set([...state.images.values()].flatMap((image) => image.tags));
+  const there = (object: CreatedObject): boolean => {
+    switch (object.kind) {
+      case 'container': return state.containers.has(object.id ?? '');
+      case 'network': return state.networks.has(object.id ?? '');
+      case 'volume': return state.volumes.has(object.name);
+      // By its name where it has one: made again under it (`docker load` on the containerd store gives another id) is there.
+      case 'image': return object.id && object.name === object.id ? state.images.has(object.id) : tags.has(normalizeImageRef(object.name));
+      case 'service': return state.services.has(object.id ?? '');
+      case 'secret': case 'config': return state.swarmObjects.has(object.id ?? '');
+      case 'swarm': return state.swarm !== 'inactive';
+      default: return true;
+    }
+  };
+  const steps = new Set(recorded.map((object) => object.stepId));
+  const lost = new Set(recorded.filter((object) => !there(object)).map((object) => object.stepId));
+  return { lost: (id) => lost.has(id), recorded: (id) => steps.has(id) };
+}
+
+/** Which of the objects the steps before `step` make exist now (one look each, side by side). */
+async function presentObjects(lesson: Lesson, step: Step, lookup: Lookup, values: Values): Promise<(object: MadeObject) => boolean> {
+  const key = (object: MadeObject) => `${object.kind}\u0000${object.kind === 'image' ? normalizeImageRef(object.name) : object.name}`;
+  const objects = new Map<string, MadeObject>();
+  for (const earlier of lesson.steps.slice(0, Math.max(0, indexOf(lesson, step.id)))) {
+    for (const object of objectsMadeBy(earlier, values)) if (!object.implicit) objects.set(key(object), object);
+  }
+  const found = await Promise.all([...objects].map(async ([k, object]) => [k, await exists(lookup, object)] as const));
+  const present = new Set(found.filter(([, there]) => there).map(([k]) => k));
+  return (object) => present.has(key(object));
 }
 
 /** The message for a step whose prerequisites are gone. */

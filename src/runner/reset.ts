@@ -10,7 +10,7 @@ import { normalizeImageRef, takeSnapshot, type EngineState } from './record';
 import type { CreatedObject, CreatedObjectStore } from './types';
 import { lessonWorkDir } from './workdir';
 
-export type ResetKind = 'container' | 'service' | 'network' | 'volume' | 'image-tag' | 'image' | 'swarm' | 'files';
+export type ResetKind = 'container' | 'service' | 'secret' | 'config' | 'network' | 'volume' | 'image-tag' | 'image' | 'swarm' | 'files';
 
 export interface ResetItem {
   kind: ResetKind;
@@ -44,7 +44,8 @@ export interface ResetResult {
 
 // The swarm goes right after its services: leaving it frees what it holds on to, so the networks and volumes after it can
 // go too (a stack's named volume still mounted by a task container, the docker_gwbridge network `swarm init` made).
-const ORDER: ResetKind[] = ['container', 'service', 'swarm', 'network', 'volume', 'image-tag', 'image', 'files'];
+// A secret or config goes after the services that use it (the swarm refuses while one does).
+const ORDER: ResetKind[] = ['container', 'service', 'secret', 'config', 'swarm', 'network', 'volume', 'image-tag', 'image', 'files'];
 
 /** Collects removal items once each (tags one by one: two tags on one image are two items). */
 class Plan {
@@ -94,6 +95,12 @@ async function addRecorded(plan: Plan, engine: DockerEngine, state: EngineState,
         if (current) plan.add({ kind: 'service', name: current[1].name, id: current[0], reason: 'recorded' });
         break;
       }
+      case 'secret':
+      case 'config': {
+        const current = object.id ? state.swarmObjects.get(object.id) : undefined;
+        if (current) plan.add({ kind: current.kind, name: current.name, id: object.id, reason: 'recorded' });
+        break;
+      }
       case 'image': {
         if (object.id) {
           if (state.images.has(object.id) && !standinIds.has(object.id)) plan.add({ kind: 'image', name: object.name, id: object.id, reason: 'recorded' });
@@ -122,6 +129,8 @@ async function addRecorded(plan: Plan, engine: DockerEngine, state: EngineState,
         break;
       case 'file':
         break; // files are covered by the working folder (reset) or restored (a step run again)
+      case 'service-spec':
+        break; // a definition to put back when its step runs again (rerun.ts), nothing to remove
     }
   }
 }
@@ -138,6 +147,7 @@ export async function planReset(lesson: Lesson, engine: DockerEngine, recorded: 
   for (const [id, s] of state.services) if (ours(s.labels)) plan.add({ kind: 'service', name: s.name, id, reason: 'label' });
   for (const [id, n] of state.networks) if (ours(n.labels)) plan.add({ kind: 'network', name: n.name, id, reason: 'label' });
   for (const [name, v] of state.volumes) if (ours(v.labels)) plan.add({ kind: 'volume', name, reason: 'label' });
+  for (const [id, o] of state.swarmObjects) if (ours(o.labels)) plan.add({ kind: o.kind, name: o.name, id, reason: 'label' });
   // Images the lesson built carry its label (`docker build --label`), even when built FROM a stand-in.
   for (const [id, image] of state.images) {
     if (!ours(image.labels)) continue;
@@ -173,6 +183,11 @@ export async function planStepRemoval(lesson: Lesson, engine: DockerEngine, reco
   for (const [id, n] of state.networks) if (ours(n.labels) && networks.has(n.name)) plan.add({ kind: 'network', name: n.name, id, reason: 'label' });
   for (const [name, v] of state.volumes) if (ours(v.labels) && volumes.has(name)) plan.add({ kind: 'volume', name, reason: 'label' });
 
+  // A service of the lesson that uses a secret or config on the list goes first, or it could not go.
+  const goingSwarmObjects = new Set(plan.items.filter((item) => item.kind === 'secret' || item.kind === 'config').map((item) => item.id));
+  for (const [id, s] of state.services) {
+    if (ours(s.labels) && swarmObjectIds(s.spec).some((used) => goingSwarmObjects.has(used))) plan.add({ kind: 'service', name: s.name, id, reason: 'label' });
+  }
   const goingVolumes = new Set(plan.items.filter((item) => item.kind === 'volume').map((item) => item.name));
   const goingNetworks = new Set(plan.items.filter((item) => item.kind === 'network').map((item) => item.name));
   for (const [id, c] of state.containers) {
@@ -180,6 +195,14 @@ export async function planStepRemoval(lesson: Lesson, engine: DockerEngine, reco
     if (uses && ours(c.labels)) plan.add({ kind: 'container', name: c.name, id, reason: 'label' });
   }
   return plan.sorted();
+}
+
+/** The ids of the secrets and configs a service definition uses. */
+function swarmObjectIds(spec: object | undefined): string[] {
+  const container = (spec as { TaskTemplate?: { ContainerSpec?: { Secrets?: { SecretID?: string }[]; Configs?: { ConfigID?: string }[] } } } | undefined)
+    ?.TaskTemplate?.ContainerSpec;
+  return [...(container?.Secrets ?? []).map((s) => s.SecretID), ...(container?.Configs ?? []).map((c) => c.ConfigID)]
+    .filter((id): id is string => id !== undefined);
 }
 
 /** Remove the planned items in order; what is gone already counts as removed. */
@@ -241,6 +264,10 @@ async function removeItem(engine: DockerEngine, item: ResetItem): Promise<boolea
       return true;
     case 'service':
       await engine.removeService(item.id ?? item.name);
+      return true;
+    case 'secret':
+    case 'config':
+      await engine.removeSwarmObject(item.kind, item.id ?? item.name);
       return true;
     case 'network':
       try {
@@ -335,6 +362,8 @@ export function describeResetItem(item: ResetItem): string {
   switch (item.kind) {
     case 'container': return t('container {0}', item.name);
     case 'service': return t('service {0}', item.name);
+    case 'secret': return t('secret {0}', item.name);
+    case 'config': return t('config {0}', item.name);
     case 'network': return t('network {0}', item.name);
     case 'volume': return t('volume {0}', item.name);
     case 'image-tag': return t('image tag {0}', item.name);

@@ -17,7 +17,7 @@ const LABELLED_SUBCOMMANDS: readonly (readonly string[])[] = [
   ['container', 'run'], ['container', 'create'],
   ['image', 'build'], ['buildx', 'build'], ['builder', 'build'],
   ['volume', 'create'], ['network', 'create'],
-  ['service', 'create'],
+  ['service', 'create'], ['secret', 'create'], ['config', 'create'],
 ];
 
 /** Words that may precede the command name without changing which program runs. */

@@ -182,8 +182,9 @@ async function takeBack(lesson: Lesson, step: Step, prepared: PreparedStep, ctx:
   if (!ctx.store && undo.length === 0) return undefined;
   try {
     const state = await takeSnapshot(ctx.engine);
-    const removed = await undoSteps(lesson, lesson.steps.filter((s) => undo.includes(s.id)), ctx, prepared.values, { state });
-    return withoutRemoved(state, removed);
+    const { removed, restored } = await undoSteps(lesson, lesson.steps.filter((s) => undo.includes(s.id)), ctx, prepared.values, { state });
+    // A definition put back is a change too: what the step changes next is measured from it.
+    return restored.length > 0 ? await takeSnapshot(ctx.engine) : withoutRemoved(state, removed);
   } catch (error) {
     ctx.sink?.info(t('Could not take back what the step made before ({0}).', error instanceof Error ? error.message : String(error)));
     return undefined;
@@ -243,8 +244,31 @@ export function runStep(lesson: Lesson, step: Step, ctx: RunnerContext, options:
   return runStepSession(lesson, step, ctx, options);
 }
 
+/**
+ * A failed step's way out, in one order for every front end (the lesson page's button, `run --step X --redo`, the
+ * lesson suite): run again the steps `redo` names, then the step; the first one's run takes back what all of them made
+ * before (so none finds its own earlier objects). Stops at the first that does not pass. `run` runs one step the front
+ * end's way (its hooks, its verdicts) with the steps to take back; `passed` reads its result.
+ */
+export async function redoThenRun<T>(redo: readonly string[], stepId: string,
+  run: (stepId: string, undo: readonly string[] | undefined) => Promise<T>, passed: (result: T) => boolean): Promise<T[]> {
+  const chain = [...redo.filter((id) => id !== stepId), stepId];
+  const results: T[] = [];
+  for (const [index, id] of chain.entries()) {
+    const result = await run(id, index === 0 ? chain : undefined);
+    results.push(result);
+    if (!passed(result)) break;
+  }
+  return results;
+}
+
 export interface RunLessonOptions extends StepSelection {
   vars?: VarOverrides;
+  /**
+   * With `onlyStep`: first run again the steps it needs (what its redo offer would name: the steps making what it
+   * works on, further back those whose objects are gone), then it — the lesson page's redo button.
+   */
+  redo?: boolean;
   /** Keep running after a failed step (default: stop, later steps are reported as not run). */
   keepGoing?: boolean;
   /**
@@ -274,6 +298,9 @@ export async function runLesson(lesson: Lesson, ctx: RunnerContext, options: Run
   // Steps outside --from/--step are left out of the report entirely; --skip ones are reported as skipped.
   const selected = selectSteps(lesson, options).filter((entry) => entry.skipReason !== '');
   const run: LessonRun = { lessonId: lesson.meta.id, outcomes: [], passed: true };
+  const only = options.redo ? lesson.steps.find((step) => step.id === options.onlyStep) : undefined;
+  if (options.redo && !only) throw new Error(t('Redo needs the step to run (--step).'));
+  if (only) return redoLessonStep(lesson, only, ctx, options, run);
 
   const toRun = selected.filter((entry) => entry.skipReason === undefined && entry.step.kind !== 'explain').map((entry) => entry.step);
   if (toRun.length > 0) {
@@ -319,6 +346,26 @@ export async function runLesson(lesson: Lesson, ctx: RunnerContext, options: Run
       run.passed = false;
     }
   }
+  return run;
+}
+
+/** runLesson for one step with its redo chain first (`redo`); stops at the first step that does not pass. */
+async function redoLessonStep(lesson: Lesson, step: Step, ctx: RunnerContext, options: RunLessonOptions, run: LessonRun): Promise<LessonRun> {
+  const missing = await ensureLessonImages(lesson, ctx);
+  if (missing.length > 0) return { ...run, passed: false, message: missing.map((m) => m.message).join('\n') };
+  const values = prepareStep(lesson, step, options.vars ?? {}).values;
+  const { redo } = await missingPrerequisites(lesson, step, ctx, values);
+  const byId = new Map(lesson.steps.map((s) => [s.id, s]));
+  const total = redo.length + 1;
+  await redoThenRun(redo, step.id, async (id, undo) => {
+    const current = byId.get(id)!;
+    options.onStepStart?.(current, run.outcomes.length, total);
+    const outcome = await runStepSession(lesson, current, ctx, { vars: options.vars, checkImages: false, ...(undo ? { undo } : {}) });
+    run.outcomes.push(outcome);
+    options.onStepEnd?.(outcome, current);
+    return outcome;
+  }, (outcome) => outcome.status === 'passed');
+  run.passed = run.outcomes.length === total && run.outcomes.every((outcome) => outcome.status === 'passed');
   return run;
 }
 

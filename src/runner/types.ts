@@ -23,11 +23,20 @@ export interface StepOutcome {
 
 /** An object a lesson made, as recorded for reset and for running its step again. */
 export interface CreatedObject {
-  kind: ResourceKind | 'service' | 'swarm' | 'file';
-  /** Engine id where known (containers, images, volumes are by name, networks); a file's content hash after the step. */
+  kind: ResourceKind | 'service' | 'secret' | 'config' | 'swarm' | 'file' | 'service-spec';
+  /**
+   * Engine id where known (containers, images, volumes are by name, networks); a file's content hash after the step;
+   * service-spec: the id of the service the step changed.
+   */
   id?: string;
   name: string;
   stepId: string;
+  /**
+   * service-spec: the service's definition before the step changed it (`docker service update`, `scale`, `rollback`).
+   * Not something to remove: running the step again puts it back first, so the step starts from the same service
+   * (a rollback returns to what the update replaced, not to the update's own earlier run).
+   */
+  spec?: object;
 }
 
 /** Persistence of what each lesson created (the CLI keeps a JSON file, the extension its global storage). */

@@ -501,7 +501,7 @@ function waitingLine(ui: StepUi, waiting: NonNullable<StepProgress['waiting']>):
 }
 
 const STATUS_MARKS: Record<StepProgress['state'], string> = {
-  idle: '○', running: '◌', checking: '◌', passed: '✓', failed: '✗', cancelled: '⊘', error: '!', skipped: '–', started: '◎',
+  idle: '○', running: '◌', checking: '◌', passed: '✓', failed: '✗', cancelled: '⊘', error: '!', skipped: '–', started: '◎', stale: '↻',
 };
 
 function showProgress(ui: StepUi): void {

@@ -4,8 +4,8 @@
 //                check is ✓ in the webview and the step is ✓ in the tree; ▶ on the step that names a container; reload
 //                the window → the panel comes back (serializer) with the progress kept (webview and tree); remove that
 //                container with the docker CLI → ✔ 检查 → ✗ with 期望/实际; ✔ on a later step that checks the same
-//                container → its result names the step that makes it, and its button runs that step (✓ again); then
-//                the same page in the light theme;
+//                container → its result names the step that makes it, and its button runs that step (✓ again), after
+//                which the later step shows 需要重新检查 (needs re-check); then the same page in the light theme;
 //   en, light    the lesson in English, then dark and high contrast.
 // The page must log no CSP violation or script error (the panel writes them to the "Docker 实践课" output channel).
 // Runs standalone (node test/e2e/lessons-ui.cjs) or as the `lessons` scenario of ui.cjs (npm run test:e2e).
@@ -305,6 +305,9 @@ async function lessonsScenario(ctx) {
         owned = ourContainerId(lesson.container, lesson.id, clicked);
         assert.ok(owned, `the button ran "${lesson.withContainer.id}" again: ${lesson.container} is back`);
         console.log(`  ${lesson.dependent.id}: "${(await maker.innerText()).trim()}" ran ${lesson.withContainer.id} again`);
+        // Its old verdict is about the container that was removed: it now needs a re-check (not ✗, not ✓).
+        await stepLocator(revived, lesson.dependent.id, 'stale').waitFor({ timeout: 10000 });
+        await dependent.locator('.dl-verdict--stale', { hasText: '需要重新检查' }).waitFor({ timeout: 5000 });
       }
 
       await setTheme(page, 'light');

@@ -113,6 +113,34 @@ test('cli run --skip of the container step: the next step fails with expected / 
   assert.doesNotMatch(human.stdout, /\u001b\[/, 'no colors when stdout is not a terminal');
 });
 
+test('cli run --step X --redo runs the steps X needs first, then X (the page\'s redo), after its container was removed by hand', async (t) => {
+  const engine = await connectOrSkip(t);
+  if (!engine) return;
+  await ensureTestImage(engine);
+  const name = uniqueName('dl-test-runner-cli');
+  t.after(() => cleanup(engine, name));
+  const cli = makeCli(engine, tempDirs(t));
+  const vars = ['--var', `name=${name}`, '--var', `port=${await freePort()}`];
+
+  const made = cli(['run', 'runner-fixture', '--lessons', FIXTURES, '--json', '--yes', '--step', 'run-web', ...vars]);
+  assert.equal(made.code, 0, made.stdout + made.stderr);
+  const firstId = (await engine.inspectContainer(`${name}-web`)).Id;
+  await engine.removeContainer(`${name}-web`, { force: true }); // by hand
+
+  const alone = cli(['run', 'runner-fixture', '--lessons', FIXTURES, '--json', '--yes', '--step', 'exec-web', ...vars]);
+  assert.equal(alone.code, 1, 'without --redo the step fails: its container is gone');
+  assert.deepEqual((alone.json!.outcomes as JsonOutcome[]).map((o) => `${o.stepId}:${o.status}`), ['exec-web:failed']);
+
+  const redo = cli(['run', 'runner-fixture', '--lessons', FIXTURES, '--json', '--yes', '--step', 'exec-web', '--redo', ...vars]);
+  assert.equal(redo.code, 0, redo.stdout + redo.stderr);
+  assert.deepEqual((redo.json!.outcomes as JsonOutcome[]).map((o) => `${o.stepId}:${o.status}`), ['run-web:passed', 'exec-web:passed']);
+  assert.notEqual((await engine.inspectContainer(`${name}-web`)).Id, firstId, 'run-web made its container again');
+
+  const usage = cli(['run', 'runner-fixture', '--lessons', FIXTURES, '--redo']);
+  assert.equal(usage.code, 2, '--redo without --step is a usage error');
+  assert.match(usage.stderr, /--redo/);
+});
+
 test('cli reset never removes a same-name container that existed before the lesson', async (t) => {
   const engine = await connectOrSkip(t);
   if (!engine) return;

@@ -19,7 +19,7 @@ import { LESSON_LABEL } from '../../src/engine';
 import { loadLessons, applyVars, defaultVars } from '../../src/lessons';
 import type { Lesson, Step } from '../../src/lessons/schema';
 import { checkKind } from '../../src/lessons/schema';
-import { JsonFileStore, resetLesson, runLesson, runStep, checkStep, describeResetItem, type StepOutcome } from '../../src/runner';
+import { JsonFileStore, resetLesson, runLesson, runStep, checkStep, describeResetItem, redoThenRun, type StepOutcome } from '../../src/runner';
 import { ensureLessonImages } from '../../src/runner/runner';
 import type { RunnerContext } from '../../src/runner/runner';
 import { useLanguage } from '../../src/i18n';
@@ -89,17 +89,13 @@ async function preexistingNames(engine: DockerEngine): Promise<Set<string>> {
 }
 
 /**
- * Lessons proven re-runnable (every step twice in a row, then the whole lesson again without a reset).
- * DL_SUITE_TWICE=all|none|id,id… overrides; the default is the chapters whose re-runs pass on every step so far (the
- * others still have steps whose second run cannot pass as written, ch09's `prune` of what the first run pruned, ch15's pull compared with a re-imported image, ch18's rollback).
+ * Every lesson is re-runnable (every step twice in a row, then the whole lesson again without a reset).
+ * DL_SUITE_TWICE=none runs each lesson once (a quicker run), `id,id…` only those twice; unset or `all`: every one twice.
  */
-const RERUNNABLE = ['intro', 'install', 'first-container', 'images', 'layers', 'lifecycle', 'exec-attach', 'commit',
-  'instructions', 'multistage', 'best-practices', 'volumes', 'networking', 'compose', 'resources-security', 'ecosystem',
-  'china-network', 'troubleshooting'];
 function runsTwice(lessonId: string): boolean {
   const setting = process.env.DL_SUITE_TWICE;
-  if (setting === undefined || setting === '') return RERUNNABLE.includes(lessonId);
-  return setting === 'all' || (setting !== 'none' && setting.split(',').includes(lessonId));
+  if (setting === undefined || setting === '' || setting === 'all') return true;
+  return setting !== 'none' && setting.split(',').includes(lessonId);
 }
 
 /** What a step that ran but printed nothing would leave for its output and exit-code checks. */
@@ -134,12 +130,9 @@ function diffStates(before: Map<string, string | undefined>, after: Map<string, 
 async function runAgain(lesson: Lesson, step: Step, ctx: RunnerContext, vars: Record<string, string>): Promise<{ outcome: StepOutcome; redone?: string[] }> {
   const again = await runStep(lesson, step, ctx, { vars, checkImages: false, challenge: 'solve' });
   if (again.status === 'passed' || !again.redo) return { outcome: again };
-  const chain = [...again.redo, step.id];
-  let last = again;
-  for (const [index, id] of chain.entries()) {
-    last = await runStep(lesson, lesson.steps.find((s) => s.id === id)!, ctx, { vars, checkImages: false, undo: index === 0 ? chain : undefined, challenge: 'solve' });
-    if (last.status !== 'passed') break;
-  }
+  const outcomes = await redoThenRun(again.redo, step.id,
+    (id, undo) => runStep(lesson, lesson.steps.find((s) => s.id === id)!, ctx, { vars, checkImages: false, undo, challenge: 'solve' }), (o) => o.status === 'passed');
+  const last = outcomes[outcomes.length - 1];
   return { outcome: last.stepId === step.id ? last : { ...last, message: `redo of ${step.id} stopped at ${last.stepId}: ${last.message ?? ''}` }, redone: again.redo };
 }
 

@@ -112,6 +112,7 @@ export const WEBVIEW_LABELS = {
   cancelled: 'Cancelled',
   error: 'Error',
   skipped: 'Skipped',
+  stale: 'Needs re-check',
   expected: 'Expected',
   found: 'Found',
   stepNumber: 'Step {0}',

@@ -48,6 +48,7 @@ export const ICONS = {
   failed: { id: 'testing-failed-icon', color: 'testing.iconFailed' },
   error: { id: 'testing-error-icon', color: 'testing.iconErrored' },
   notYet: { id: 'circle-large-outline' },
+  stale: { id: 'history', color: 'editorWarning.foreground' },
   running: { id: 'loading~spin' },
   explain: { id: 'info' },
   /** A challenge not solved yet (nor failed): the learner's own task. */
@@ -111,6 +112,7 @@ export function stepIcon(step: Pick<Step, 'kind'>, progress: StepProgress | unde
     case 'passed': return ICONS.passed;
     case 'failed': return ICONS.failed;
     case 'error': return ICONS.error;
+    case 'stale': return ICONS.stale;
     case 'running':
     case 'checking': return ICONS.running;
     default: return step.kind === 'challenge' ? ICONS.challenge : ICONS.notYet;
@@ -136,6 +138,7 @@ function stateLabel(progress: StepProgress | undefined, running: boolean): strin
     case 'error': return t('error');
     case 'cancelled': return t('cancelled');
     case 'started': return t('your turn');
+    case 'stale': return t('needs re-check');
     default: return undefined;
   }
 }

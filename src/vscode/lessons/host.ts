@@ -16,6 +16,7 @@ import { terminalEnv } from '../../runner/env';
 import { insideDir, prepareWorkDir } from '../../runner/workdir';
 import { LessonRunLock } from '../../viewmodel/lessons/runLock';
 import { liveCheckTarget, liveVerdict } from '../../viewmodel/lessons/liveCheck';
+import { staleVerdicts } from '../../viewmodel/lessons/stale';
 import type { StepProgress } from '../../lessons/progress';
 import { LessonCatalog } from './catalog';
 import { EditFiles } from './editFiles';
@@ -128,7 +129,7 @@ export class LessonHost implements LessonService, StepTaskSource {
       }));
       return;
     }
-    await this.withRun(lesson, step, 'running', async (entry, engine) => {
+    const ran = await this.withRun(lesson, step, 'running', async (entry, engine) => {
       const terminal = step.kind === 'interactive' ? undefined
         : taskTerminal(lesson, step, entry, this.locks, () => this.stepPty(lesson, step, undefined));
       const execute = terminal?.execute ?? interactiveTerminal(lesson, step, entry, this.workRoot);
@@ -138,6 +139,12 @@ export class LessonHost implements LessonService, StepTaskSource {
       terminal?.finish(outcome);
       return outcome;
     });
+    // It took back what it made before and made it anew: later verdicts resting on it are about objects that are gone.
+    if (ran && ran.status !== 'skipped' && ran.status !== 'cancelled') {
+      for (const [id, verdict] of Object.entries(staleVerdicts(lesson, [step.id], this.progress(lesson.meta.id), this.valuesFor(lesson, vars)))) {
+        this.verdicts.set(lesson.meta.id, id, verdict);
+      }
+    }
   }
 
   /** Check only (the learner ran the command themselves); returns the verdict so commands can say how it went. */

@@ -8,7 +8,7 @@ import { ProgressStore } from './progressStore';
 import type { ProgressChange } from './service';
 
 /** Verdicts worth keeping across reloads. */
-const STORED_STATES = new Set<StepProgress['state']>(['passed', 'failed', 'skipped', 'started']);
+const STORED_STATES = new Set<StepProgress['state']>(['passed', 'failed', 'skipped', 'started', 'stale']);
 const key = (lessonId: string, stepId: string) => `${lessonId}\u0000${stepId}`;
 
 /** A runner outcome as the lesson page and the tree show it. */

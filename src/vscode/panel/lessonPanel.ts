@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Lesson } from '../../lessons/schema';
 import type { StepProgress } from '../../lessons/progress';
+import { redoThenRun } from '../../runner';
 import type { HostMessage, WebviewMessage } from '../../webview/protocol';
 import type { LessonService, ProgressChange } from '../lessons/service';
 import { WebviewPanelHost } from './webviewPanel';
@@ -268,11 +269,10 @@ export class LessonPanelController implements vscode.Disposable {
    * step; the first one's run takes back what all of them made before. Stops at the first that does not pass.
    */
   private async redo(lessonId: string, stepId: string, vars: Record<string, string>): Promise<void> {
-    const chain = [...(this.service.progress(lessonId)[stepId]?.redo ?? []), stepId];
-    for (const [index, id] of chain.entries()) {
-      await this.service.runStep(lessonId, id, vars, index === 0 ? { undo: chain } : {});
-      if (this.service.progress(lessonId)[id]?.state !== 'passed') return;
-    }
+    await redoThenRun(this.service.progress(lessonId)[stepId]?.redo ?? [], stepId, async (id, undo) => {
+      await this.service.runStep(lessonId, id, vars, undo ? { undo } : {});
+      return this.service.progress(lessonId)[id]?.state === 'passed';
+    }, (passed) => passed);
   }
 
   private async knowsStep(message: StepMessage): Promise<boolean> {

@@ -18,6 +18,15 @@ describe('CLI argument parsing', () => {
     assert.deepEqual(parsed.global, { json: true, lang: 'en', lessons: '/l', host: 'unix:///s', workDir: '/w', help: false });
   });
 
+  test('run --step X --redo; --redo alone is a usage error', () => {
+    const parsed = parseCommandLine(['run', 'volumes', '--step', 'write', '--redo']);
+    assert.equal(parsed.step, 'write');
+    assert.equal(parsed.redo, true);
+    assert.equal(parseCommandLine(['run', 'volumes']).redo, false);
+    assert.throws(() => parseCommandLine(['run', 'volumes', '--redo']), (error: unknown) => error instanceof UsageError && /--redo/.test(error.message));
+    assert.throws(() => parseCommandLine(['check', 'volumes', '--step', 'x', '--redo']), UsageError, 'only run knows --redo');
+  });
+
   test('global options may come before the command', () => {
     const parsed = parseCommandLine(['--json', '--lessons', 'dir', 'reset', '3', '-y', '--dry-run']);
     assert.equal(parsed.command, 'reset');

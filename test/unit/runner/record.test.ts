@@ -9,7 +9,7 @@ import { stateDir } from '../../../src/runner/workdir';
 const LABEL = { 'docker-lessons.lesson': 'l1' };
 
 function state(partial: Partial<EngineState>): EngineState {
-  return { containers: new Map(), images: new Map(), volumes: new Map(), networks: new Map(), swarm: 'inactive', services: new Map(), ...partial };
+  return { containers: new Map(), images: new Map(), volumes: new Map(), networks: new Map(), swarm: 'inactive', services: new Map(), swarmObjects: new Map(), ...partial };
 }
 function names(partial: Partial<DeclaredNames> = {}): DeclaredNames {
   return { containers: new Set(), images: new Set(), volumes: new Set(), networks: new Set(), services: new Set(), swarm: false, ...partial };

@@ -13,6 +13,7 @@ import type { RunnerContext } from '../../../src/runner/runner';
 import type { CreatedObject, CreatedObjectStore } from '../../../src/runner/types';
 import { changedShipped, fileHash, hashShipped, restoreShipped } from '../../../src/runner/workdir';
 import { lessonOf, step } from './lessonFixture';
+import type { MadeObject } from '../../../src/runner/makers';
 
 useBundle('en', undefined);
 
@@ -46,6 +47,45 @@ describe('what a step works on', () => {
     assert.deepEqual(redoChain(chained, chained.steps[6], {}), ['net', 'box', 'other', 'static', 'connect']);
     assert.deepEqual(redoChain(chained, chained.steps[0], {}), []);
     assert.deepEqual(redoChain(lesson, write, {}), ['volume-create', 'run-web']);
+  });
+
+  test('with what exists now: further back only steps whose objects are gone or that rest on a step run again', () => {
+    const l = lessonOf([
+      step('init', 'docker swarm init'),
+      step('import', 'docker import x.tar img:v1'),
+      step('tag', 'docker tag img:v1 reg/img:v1', { needs: 'import' }),
+      step('registry', 'docker run -d --name reg registry:2'),
+      step('push', 'docker push reg/img:v1', { needs: 'registry,tag' }),
+      step('rmi-tag', 'docker image rm reg/img:v1', { kind: 'destructive', needs: 'tag' }),
+      step('svc', 'docker service create --name web nginx', { needs: 'init' }),
+      step('svc-rm', 'docker service rm web', { kind: 'destructive', needs: 'init' }),
+      step('pause', 'docker pause reg', { needs: 'registry' }),
+      step('unpause', 'docker unpause reg', { needs: 'pause' }),
+    ]);
+    const byId = (id: string) => l.steps.find((s) => s.id === id)!;
+    const gone = (...names: string[]) => ({ present: (object: MadeObject) => !names.includes(object.name) });
+    // The tag's maker runs again; the image it tags is there: not imported anew (that would be another image).
+    assert.deepEqual(redoChain(l, byId('rmi-tag'), {}, gone()), ['tag']);
+    assert.deepEqual(redoChain(l, byId('rmi-tag'), {}, gone('img:v1')), ['import', 'tag']);
+    assert.deepEqual(redoChain(l, byId('rmi-tag'), {}), ['import', 'tag'], 'without a look at the engine: everything further back');
+    // A step it needs that makes something that is all there stays (the registry, the swarm); one that makes nothing
+    // nameable runs again (pause: what unpause undoes).
+    assert.deepEqual(redoChain(l, byId('push'), {}, gone()), ['tag']);
+    assert.deepEqual(redoChain(l, byId('push'), {}, gone('reg')), ['tag', 'registry']);
+    assert.deepEqual(redoChain(l, byId('svc-rm'), {}, gone()), ['svc']);
+    assert.deepEqual(redoChain(l, byId('svc-rm'), {}, gone('swarm')), ['init', 'svc']);
+    assert.deepEqual(redoChain(l, byId('unpause'), {}, gone()), ['registry', 'pause']);
+
+    // A command that names nothing (compose): the record says what it made, and whether that is gone.
+    const compose = lessonOf([
+      step('up', 'docker compose up -d'),
+      step('down', 'docker compose down', { needs: 'up' }),
+      step('rm-volume', 'docker volume rm ch16_redis-data', { kind: 'destructive', needs: 'down' }),
+    ]);
+    const rmVolume = compose.steps[2];
+    const record = (lostIds: string[]) => ({ present: () => true, recorded: (id: string) => id === 'up', lost: (id: string) => lostIds.includes(id) });
+    assert.deepEqual(redoChain(compose, rmVolume, {}, record(['up'])), ['up', 'down'], 'the volume up made is gone: up again');
+    assert.deepEqual(redoChain(compose, rmVolume, {}, record([])), ['down']);
   });
 
   test('the containers an HTTP check relies on: those the step and the steps it needs make', () => {
