@@ -13,6 +13,7 @@ import {
 } from './protocol';
 import { varProblem } from '../lessons/variables';
 import { countedSteps, stepNumbers } from '../lessons/numbering';
+import { el, fillPlaceholders } from './dom';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -56,17 +57,7 @@ const root = document.getElementById('dl-root')!;
 // ------------------------------------------------------------------------------------------------------ helpers
 
 function label(key: string, ...args: (string | number)[]): string {
-  const text = labels[key] ?? key;
-  return text.replace(/\{(\d+)\}/g, (whole, index: string) => (args[Number(index)] !== undefined ? String(args[Number(index)]) : whole));
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K];
-function el(tag: string, className?: string, text?: string): HTMLElement;
-function el(tag: string, className?: string, text?: string): HTMLElement {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
+  return fillPlaceholders(labels[key] ?? key, args);
 }
 
 /** `icon`: a codicon drawn before the label (the page links codicon.css: no emoji font needed). */

@@ -2,6 +2,7 @@
 // every text with textContent, never as HTML — and reports two clicks: check again, copy the report.
 import './page.css';
 import { parseDoctorHostMessage, type DoctorHostMessage, type DoctorPageMessage, type DoctorView, type FindingView } from './protocol';
+import { codicon as icon, el, fillPlaceholders } from '../dom';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -14,21 +15,7 @@ const root = document.getElementById('dl-root')!;
 let labels: Record<string, string> = {};
 
 function label(key: string, ...args: (string | number)[]): string {
-  const text = labels[key] ?? key;
-  return text.replace(/\{(\d+)\}/g, (whole, index: string) => (args[Number(index)] !== undefined ? String(args[Number(index)]) : whole));
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function icon(name: string, className = ''): HTMLElement {
-  const node = el('span', `codicon codicon-${name} ${className}`.trim());
-  node.setAttribute('aria-hidden', 'true');
-  return node;
+  return fillPlaceholders(labels[key] ?? key, args);
 }
 
 function button(text: string, codicon: string, onClick: () => void, secondary = false): HTMLButtonElement {

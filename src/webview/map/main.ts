@@ -4,6 +4,7 @@
 import './page.css';
 import { formatDuration, layoutPath, type MapLayout } from '../../viewmodel/map/layout';
 import { parseMapHostMessage, type CourseMapViewMessage, type MapPageMessage } from './protocol';
+import { codicon as icon, el, fillPlaceholders } from '../dom';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -27,26 +28,12 @@ let canvas: HTMLElement | undefined;
 let card: HTMLElement | undefined;
 
 function label(key: string, ...args: (string | number)[]): string {
-  const text = labels[key] ?? key;
-  return text.replace(/\{(\d+)\}/g, (whole, index: string) => (args[Number(index)] !== undefined ? String(args[Number(index)]) : whole));
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+  return fillPlaceholders(labels[key] ?? key, args);
 }
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  return node;
-}
-
-function icon(name: string, className = ''): HTMLElement {
-  const node = el('span', `codicon codicon-${name} ${className}`.trim());
-  node.setAttribute('aria-hidden', 'true');
   return node;
 }
 
