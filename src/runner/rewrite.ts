@@ -3,7 +3,10 @@
 // `;`, `|`, `&`, newlines, subshells, `$(…)` and backticks) while leaving quoted text, comments and here-documents alone.
 import { LESSON_LABEL } from '../engine/types';
 
-/** A word of a simple command, with its position in the source. `literal` is false when it was (partly) quoted or expanded. */
+/**
+ * A word of a simple command, with its position in the source. `literal`: its text is known before the shell runs
+ * (quotes and backslashes removed); false when part of it is an expansion (`$NAME`, `$(…)`, backticks).
+ */
 interface Word {
   text: string;
   start: number;
@@ -37,8 +40,8 @@ export function labelInsertionPoints(command: string): number[] {
 }
 
 /**
- * The arguments of each docker command in `command` (the words after `docker`; undefined where a word is quoted or
- * expanded, so its text is not known). Used to find which step makes a named object (makers.ts).
+ * The arguments of each docker command in `command` (the words after `docker`, quotes removed; undefined where a word
+ * has an expansion, so its text is not known). Used to find which step makes a named object (makers.ts).
  */
 export function dockerArgLists(command: string): (string | undefined)[][] {
   const lists: (string | undefined)[][] = [];
@@ -138,15 +141,15 @@ class Scanner {
       const w = startWord();
       if (c === '\\') {
         w.text += src[this.pos + 1] ?? '';
-        w.literal = false;
         this.pos += 2;
       } else if (c === "'") {
         const close = src.indexOf("'", this.pos + 1);
+        w.text += src.slice(this.pos + 1, close < 0 ? src.length : close);
         this.pos = close < 0 ? src.length : close + 1;
-        w.literal = false;
       } else if (c === '"') {
-        this.skipDoubleQuoted();
-        w.literal = false;
+        const text = this.readDoubleQuoted();
+        if (text === undefined) w.literal = false;
+        else w.text += text;
       } else if (c === '$' && src[this.pos + 1] === '(') {
         w.literal = false;
         this.pos += 2;
@@ -189,11 +192,29 @@ class Scanner {
     }
   }
 
-  /** Double-quoted text is left untouched, including any `$(…)` inside it. */
-  private skipDoubleQuoted(): void {
+  /**
+   * Past double-quoted text (a `$(…)` inside it is not a command of its own); its text with the quotes removed, or
+   * undefined when it expands something (`$`, backticks).
+   */
+  private readDoubleQuoted(): string | undefined {
     this.pos++;
-    while (this.pos < this.src.length && this.src[this.pos] !== '"') this.pos += this.src[this.pos] === '\\' ? 2 : 1;
+    let text = '';
+    let known = true;
+    while (this.pos < this.src.length && this.src[this.pos] !== '"') {
+      const c = this.src[this.pos];
+      if (c === '\\') {
+        const next = this.src[this.pos + 1] ?? '';
+        // Inside "…" a backslash escapes only $ ` " \ and a newline; before anything else it stays.
+        if (next !== '\n') text += '$`"\\'.includes(next) ? next : `\\${next}`;
+        this.pos += 2;
+        continue;
+      }
+      if (c === '$' || c === '`') known = false;
+      text += c;
+      this.pos++;
+    }
     this.pos++;
+    return known ? text : undefined;
   }
 
   private readHeredocOperator(): void {

@@ -22,9 +22,14 @@ describe('objectsMadeBy', () => {
     assert.deepEqual(made('docker run --rm --mount type=volume,source=cache,target=/c busybox true'), ['volume:cache (implicit)']);
   });
 
-  test('variables are filled in; quoted or expanded names are unknown, not guessed', () => {
+  test('variables are filled in; quoted names are read as the shell reads them; expanded names are unknown, not guessed', () => {
     assert.deepEqual(made('docker run -d --name {{name}}-web nginx', { name: 'dl' }), ['container:dl-web']);
     assert.deepEqual(made('docker run -d --name "$NAME" nginx'), []);
+    assert.deepEqual(made('docker run -d --name "web-$(date +%s)" nginx; docker volume create `echo v`'), []);
+    assert.deepEqual(made(`docker run --name "my_http_server" -d httpd && docker volume create 'my vol' && docker network create net\-a`),
+      ['container:my_http_server', 'volume:my vol', 'network:net-a']);
+    assert.deepEqual(made('docker run --name "a\\"b\\$c\\d" busybox'), ['container:a"b$c\\d']);
+    assert.deepEqual(made("docker \"run\" --name 'pre'fix\"-post\" busybox"), ['container:prefix-post']);
   });
 
   test('commands that make nothing, and edit or explain steps', () => {

@@ -45,8 +45,12 @@ describe('addLessonLabel', () => {
     assert.equal(label(`sh -c 'docker run x'`), `sh -c 'docker run x'`);
     assert.equal(label(`echo "docker run $(docker run x)"`), `echo "docker run $(docker run x)"`);
     assert.equal(label(`docker run --name "a b" busybox echo 'docker run'`), `docker run ${L} --name "a b" busybox echo 'docker run'`);
-    assert.equal(label(`docker "run" x`), `docker "run" x`);
-    assert.equal(label('docker \\run x'), 'docker \\run x');
+  });
+
+  test('a quoted or escaped subcommand is the same subcommand to the shell: labelled after it', () => {
+    assert.equal(label(`docker "run" x`), `docker "run" ${L} x`);
+    assert.equal(label('docker \\run x'), `docker \\run ${L} x`);
+    assert.equal(label(`docker "$SUB" x`), `docker "$SUB" x`);
   });
 
   test('skips environment assignments and prefixes like sudo, if, !', () => {
