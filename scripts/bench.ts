@@ -6,7 +6,8 @@
 //            --format '{{json .}}'` and the same for images, volumes, networks: four processes one after another;
 //            `{{json .}}` includes .Size, so that `docker container ls` also makes the engine compute each container's
 //            size, which our list does not ask for), interleaved for 15 rounds in a turning order with 200 labeled
-//            running busybox containers present;
+//            running busybox containers present; and the engine alone: the same four GETs at once on a bare socket
+//            (node's http, bodies read, not parsed), the floor the snapshot stands on;
 //   event latency: engine event time → the explorer model's change (p50 over 20 `docker run -d`, a quiet second apart);
 //   scale: the same listing with 1,000 containers (`docker create` of the stand-in) and 1,000 image tags (the stand-in
 //          tagged many times), the model built from it, and a burst of 1,000 events (start/stop loops run by the
@@ -23,6 +24,7 @@
 // repository prefix dl-bench-<pid>/ (tags), and is removed at the end; a bench running beside it keeps its own.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -143,11 +145,43 @@ interface Listing {
   /** Median of each list call alone, and the slowest of them. */
   calls: Record<string, number>;
   slowestCall: number;
+  /** The same four GETs at once over a bare socket, no client library, bodies not parsed: what the engine itself costs. */
+  rawAtOnce?: number;
+}
+
+/** The engine's unix socket (DOCKER_HOST or the default); undefined for a TCP engine. */
+function engineSocket(): string | undefined {
+  const host = process.env.DOCKER_HOST;
+  if (!host) return '/var/run/docker.sock';
+  return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+}
+
+/** The snapshot's four list requests at once, as raw HTTP GETs on the socket; resolves when all bodies are read. */
+function rawListsAtOnce(socketPath: string): Promise<void> {
+  const get = (pathname: string) => new Promise<void>((resolve, reject) => {
+    const request = http.get({ socketPath, path: pathname, agent: false }, (response) => {
+      response.on('data', () => undefined);
+      response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${pathname}: HTTP ${response.statusCode}`))));
+    });
+    request.on('error', reject);
+  });
+  return Promise.all(['/containers/json?all=1', '/images/json', '/volumes', '/networks'].map(get)).then(() => undefined);
+}
+
+/** The floor under the snapshot: the engine answering the same four requests at once, and the snapshot over it. */
+function rawRows(list: Listing): [string, string, string][] {
+  if (list.rawAtOnce === undefined) return [];
+  return [
+    ['  the engine alone: the 4 GETs at once on a bare socket', `${round(list.rawAtOnce)} ms`, ''],
+    ['  snapshot / the engine alone', `${round(list.ours / list.rawAtOnce, 2)}`, ''],
+  ];
 }
 
 async function listing(engine: DockerEngine, atLeast: number): Promise<Listing> {
   const ours: number[] = [];
   const cli: number[] = [];
+  const raw: number[] = [];
+  const socket = engineSocket();
   const single = { containers: [] as number[], images: [] as number[], volumes: [] as number[], networks: [] as number[] };
   const time = async (samples: number[], call: () => Promise<unknown>) => {
     const t = process.hrtime.bigint();
@@ -167,12 +201,13 @@ async function listing(engine: DockerEngine, atLeast: number): Promise<Listing> 
     () => time(single.volumes, () => engine.listVolumes()),
     () => time(single.networks, () => engine.listNetworks()),
     () => time(cli, async () => cliListing()),
+    ...(socket ? [() => time(raw, () => rawListsAtOnce(socket))] : []),
   ];
   for (let i = 0; i < ROUNDS; i++) {
     for (let k = 0; k < measures.length; k++) await measures[(i + k) % measures.length]();
   }
   const calls = Object.fromEntries(Object.entries(single).map(([kind, xs]) => [kind, round(median(xs), 2)]));
-  return { ours: median(ours), cli: median(cli), calls, slowestCall: Math.max(...Object.values(calls)) };
+  return { ours: median(ours), cli: median(cli), calls, slowestCall: Math.max(...Object.values(calls)), ...(raw.length > 0 ? { rawAtOnce: median(raw) } : {}) };
 }
 
 async function eventLatency(engine: DockerEngine, image: string): Promise<{ p50: number; cliToChangeP50: number }> {
@@ -465,6 +500,7 @@ async function main(): Promise<void> {
       ['listing, ours (API snapshot, 4 kinds)', `${round(list.ours)} ms`, ''],
       ['  slowest single list call of it', `${round(list.slowestCall)} ms`, ''],
       ['  snapshot / slowest call', `${round(list.ours / list.slowestCall, 2)}`, '≤ 1.2'],
+      ...rawRows(list),
       ['listing, CLI (4 × docker … ls --format json)', `${round(list.cli)} ms`, ''],
       ['listing ratio CLI / ours', `${round(list.cli / list.ours, 2)}`, '≥ 4'],
       ['event latency p50 (engine start event → explorer change)', `${round(events.p50)} ms`, '≤ 15 ms'],
@@ -472,6 +508,7 @@ async function main(): Promise<void> {
       [`scale (${scaleSnapshot.containers.length} containers, ${scaleSnapshot.images.reduce((n, i) => n + i.repoTags.length, 0)} tags): snapshot`, `${round(scaleList.ours)} ms`, ''],
       ['  slowest single list call of it', `${round(scaleList.slowestCall)} ms`, ''],
       ['  snapshot / slowest call', `${round(scaleList.ours / scaleList.slowestCall, 2)}`, '≤ 1.2'],
+      ...rawRows(scaleList),
       ['  listing ratio CLI / ours', `${round(scaleList.cli / scaleList.ours, 2)}`, '≥ 4'],
       ['  building the four views\' items', `${round(scaleModel)} ms`, ''],
       [`burst: ${scaleBurst.events} events in ${round(scaleBurst.seconds)} s, model updates`, `${scaleBurst.updates}`, '≤ 20'],
@@ -498,6 +535,7 @@ async function main(): Promise<void> {
       slowest_list_call_ms: round(list.slowestCall, 2),
       list_calls_ms: list.calls,
       snapshot_over_slowest_call: round(list.ours / list.slowestCall, 2),
+      raw_lists_at_once_ms: list.rawAtOnce === undefined ? null : round(list.rawAtOnce, 2),
       event_latency_ms_p50: round(events.p50),
       scale: {
         containers: scaleSnapshot.containers.length,
@@ -506,6 +544,7 @@ async function main(): Promise<void> {
         slowest_list_call_ms: round(scaleList.slowestCall, 2),
         list_calls_ms: scaleList.calls,
         snapshot_over_slowest_call: round(scaleList.ours / scaleList.slowestCall, 2),
+        raw_lists_at_once_ms: scaleList.rawAtOnce === undefined ? null : round(scaleList.rawAtOnce, 2),
         listing_ratio_cli_over_ours: round(scaleList.cli / scaleList.ours, 2),
         model_build_ms: round(scaleModel, 2),
         burst_events: scaleBurst.events,
