@@ -5,7 +5,7 @@
 //                the window → the panel comes back (serializer) with the progress kept (webview and tree); remove that
 //                container with the docker CLI → ✔ 检查 → ✗ with 期望/实际; ✔ on a later step that checks the same
 //                container → its result names the step that makes it, and its button runs that step (✓ again), after
-//                which the later step shows 需要重新检查 (needs re-check); then the same page in the light theme;
+//                which the later step shows 需要重新检查 (needs re-check, screenshot 04c); then the same page in the light theme;
 //   en, light    the lesson in English, then dark and high contrast.
 // The page must log no CSP violation or script error (the panel writes them to the "Docker 实践课" output channel).
 // Runs standalone (node test/e2e/lessons-ui.cjs) or as the `lessons` scenario of ui.cjs (npm run test:e2e).
@@ -294,7 +294,8 @@ async function lessonsScenario(ctx) {
         await stepLocator(revived, lesson.dependent.id, 'failed').waitFor({ timeout: 60000 });
         const maker = dependent.locator('vscode-button.dl-run-maker').first();
         await maker.waitFor({ timeout: 10000 });
-        assert.match(await maker.innerText(), new RegExp(`运行第 \\d+ 步：${lesson.withContainer.title}`), 'the button names the step');
+        const makerText = (await maker.innerText()).trim();
+        assert.match(makerText, new RegExp(`运行第 \\d+ 步：${lesson.withContainer.title}`), 'the button names the step');
         // The hint says what is missing and which step makes it.
         await dependent.locator('.dl-check-hint', { hasText: `${lesson.container} 不存在` }).first().waitFor({ timeout: 5000 });
         await maker.scrollIntoViewIfNeeded();
@@ -304,10 +305,13 @@ async function lessonsScenario(ctx) {
         await stepLocator(revived, lesson.withContainer.id, 'passed').waitFor({ timeout: 90000 });
         owned = ourContainerId(lesson.container, lesson.id, clicked);
         assert.ok(owned, `the button ran "${lesson.withContainer.id}" again: ${lesson.container} is back`);
-        console.log(`  ${lesson.dependent.id}: "${(await maker.innerText()).trim()}" ran ${lesson.withContainer.id} again`);
+        // (The button is gone now: the step's old verdict no longer stands.)
+        console.log(`  ${lesson.dependent.id}: "${makerText}" ran ${lesson.withContainer.id} again`);
         // Its old verdict is about the container that was removed: it now needs a re-check (not ✗, not ✓).
         await stepLocator(revived, lesson.dependent.id, 'stale').waitFor({ timeout: 10000 });
         await dependent.locator('.dl-verdict--stale', { hasText: '需要重新检查' }).waitFor({ timeout: 5000 });
+        await dependent.scrollIntoViewIfNeeded();
+        await ctx.shot(page, 'lessons-zh-cn-dark-04c-needs-recheck');
       }
 
       await setTheme(page, 'light');
