@@ -295,6 +295,7 @@ async function lessonsFullScenario(ctx) {
     await waitForOtherRuns(lesson);
     cliReset(lesson.id, workDir);
   }
+  const startedAt = Date.now();
   try {
     await withWorkbench({
       vsix: ctx.vsix, locale: 'zh-cn', shot: ctx.shot, failShot: 'lessons-full-FAIL',
@@ -332,6 +333,13 @@ async function lessonsFullScenario(ctx) {
   } finally {
     for (const lesson of lessons) {
       try { cliReset(lesson.id, workDir); } catch (err) { console.error(`  reset ${lesson.id} failed: ${String(err.stderr || err.message).trim()}`); }
+      // Challenges were solved in the terminal, as a learner does: those containers carry no lesson label, and the
+      // extension's record of them is in code-server's storage, not the CLI's. Remove the ones this run made (one with
+      // `--restart unless-stopped` would otherwise come back with the engine and take the name from the next run).
+      for (const container of lessonContainers(lesson)) {
+        if (container.created < startedAt - 2000) continue;
+        try { dockerLib.docker(['rm', '-f', container.name]); } catch (err) { console.error(`  could not remove ${container.name}: ${err.message}`); }
+      }
     }
   }
 }
