@@ -194,5 +194,14 @@ if (watch) {
   for (const options of builds) await (await esbuild.context({ absWorkingDir: root, ...options })).watch();
   console.log('esbuild: watching');
 } else {
-  await Promise.all(builds.map((options) => esbuild.build({ absWorkingDir: root, ...options })));
+  // Outputs are written only when they changed, each by a rename: a test reading dist/ while `npm test` builds again
+  // (CI runs other suites beside it) never sees a half-written file.
+  const results = await Promise.all(builds.map((options) => esbuild.build({ absWorkingDir: root, ...options, write: false })));
+  for (const file of results.flatMap((result) => result.outputFiles)) {
+    if (fs.existsSync(file.path) && fs.readFileSync(file.path).equals(file.contents)) continue;
+    fs.mkdirSync(path.dirname(file.path), { recursive: true });
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, file.contents);
+    fs.renameSync(temporary, file.path);
+  }
 }
