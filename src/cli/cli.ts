@@ -24,7 +24,7 @@ import type { RunnerSink, StepOutcome } from '../runner/types';
 import { defaultWorkRoot, lessonWorkDir, stateDir } from '../runner/workdir';
 import { langFromArgv, parseCommandLine, UsageError, type ParsedCommand } from './args';
 import {
-  formatChallenge, formatDiagnosticsSummary, formatLessonDetails, formatLessonList, formatOutcome, formatResetPlan, formatResetResult,
+  formatChallenge, formatDiagnosticsSummary, formatRedoOffer, formatLessonDetails, formatLessonList, formatOutcome, formatResetPlan, formatResetResult,
   formatSummary, makeStyle, progressLine, useColor, type Style,
 } from './format';
 import { helpText } from './help';
@@ -317,7 +317,11 @@ class App {
       solutions: this.args.solutions,
       redo: this.args.redo,
       onStepStart: (step) => this.out(progressLine(lesson, step, this.style)),
-      onStepEnd: (outcome) => this.out(formatOutcome(outcome, this.style)),
+      onStepEnd: (outcome) => {
+        this.out(formatOutcome(outcome, this.style));
+        const offer = this.args.redo ? '' : formatRedoOffer(lesson, outcome, this.style);
+        if (offer) this.out(offer);
+      },
     });
     const waiting = run.waitingFor === undefined ? undefined : lesson.steps.find((step) => step.id === run.waitingFor);
     const failed = run.outcomes.some((o) => o.status === 'failed' || o.status === 'error' || o.status === 'cancelled');

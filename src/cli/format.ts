@@ -96,6 +96,19 @@ export function formatOutcome(outcome: StepOutcome, style: Style = plain): strin
   return lines.join('\n');
 }
 
+/**
+ * After a failed step whose verdict names steps to run again first (what it works on was removed or changed since):
+ * the command that does it, as the lesson page's redo button would. Empty otherwise.
+ */
+export function formatRedoOffer(lesson: Lesson, outcome: StepOutcome, style: Style = plain): string {
+  if (outcome.status !== 'failed' || !outcome.redo?.length) return '';
+  const numbers = stepNumbers(lesson.steps);
+  const list = outcome.redo.map((id) => numbers.get(id)).filter((n) => n !== undefined).join(', ');
+  const command = `docker-lessons run ${lesson.meta.id} --step ${outcome.stepId} --redo`;
+  return `  ${style.yellow(outcome.redo.length === 1 ? t('To run step {0} again first, then this one: {1}', list, command)
+    : t('To run steps {0} again first, then this one: {1}', list, command))}`;
+}
+
 /** A challenge the learner is to do now: its task, and how to check it (and where the reference is, after a failure). */
 export function formatChallenge(lessonId: string, step: Pick<Step, 'id' | 'title'>, task: string, style: Style = plain): string {
   const lines = [

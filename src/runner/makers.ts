@@ -169,14 +169,19 @@ function makes(step: Step, object: { kind: MadeKind; name: string }, values: Rec
 
 /**
  * The step that makes a named object: `current` itself when its command makes it, else the nearest step before it
- * (an explicit `docker volume create` before a `-v name:/path` that would also make it), else the first one after it.
+ * (an explicit `docker volume create` before a `-v name:/path` that would also make it, even when `current` is that
+ * `-v` step: it makes the volume only when it is missing), else the first one after it.
  */
 export function stepMaking(lesson: Lesson, object: { kind: MadeKind; name: string }, options: { current?: string; values?: Record<string, string> } = {}): Step | undefined {
   const values = options.values ?? {};
   const steps = lesson.steps;
   const index = options.current ? steps.findIndex((step) => step.id === options.current) : steps.length;
-  if (index >= 0 && index < steps.length && makes(steps[index], object, values, false)) return steps[index];
+  const current = index >= 0 && index < steps.length ? steps[index] : undefined;
+  if (current && makes(current, object, values, true)) return current;
   const before = steps.slice(0, Math.max(0, index)).reverse();
+  const earlierExplicit = before.find((step) => makes(step, object, values, true));
+  if (earlierExplicit) return earlierExplicit;
+  if (current && makes(current, object, values, false)) return current;
   const after = index >= 0 ? steps.slice(index + 1) : [];
   for (const explicitOnly of [true, false]) {
     const found = before.find((step) => makes(step, object, values, explicitOnly)) ?? after.find((step) => makes(step, object, values, explicitOnly));

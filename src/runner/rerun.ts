@@ -208,7 +208,9 @@ function checkWords(step: Step, values: Values): string[] {
  * services), or made by the steps it `needs`.
  */
 export function inputsOf(lesson: Lesson, step: Step, values: Values, options: { viaNeeds?: boolean } = {}): MadeObject[] {
-  const ownMade = objectsMadeBy(step, values);
+  // Only what the step makes for sure is its own: `-v data:/path` makes the volume only when no earlier step did, so a
+  // volume an earlier step created is something this one works on (and what a later step wrote into it stays in it).
+  const ownMade = objectsMadeBy(step, values).filter((made) => !made.implicit);
   const candidates = new Map<string, MadeObject>();
   for (const other of lesson.steps) {
     if (other === step) continue;

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CheckResult } from '../../../src/checks/types';
 import {
-  formatChallenge, formatCheck, formatDiagnosticsSummary, formatLessonDetails, formatLessonList, formatOutcome, formatSummary, makeStyle, progressLine, useColor,
+  formatChallenge, formatCheck, formatDiagnosticsSummary, formatLessonDetails, formatLessonList, formatOutcome, formatRedoOffer, formatSummary, makeStyle, progressLine, useColor,
 } from '../../../src/cli/format';
 import { useBundle } from '../../../src/i18n';
 import type { Lesson, Step } from '../../../src/lessons/schema';
@@ -58,6 +58,16 @@ describe('CLI output formatting', () => {
     assert.match(text, /✗ The command exited with code 1\./);
     assert.match(text, /✗ Step failed \(1\.5 s\)$/);
     assert.match(formatOutcome({ ...outcome, status: 'skipped', checks: [], message: 'Skipped (--skip).' }), /– Skipped \(--skip\)\./);
+  });
+
+  test('a failed step whose verdict names steps to run first gets the command that does it; others get nothing', () => {
+    const steps = [{ id: 'intro', kind: 'explain' }, { id: 'volume-create', kind: 'run' }, { id: 'ls', kind: 'run' }, { id: 'run-web', kind: 'run' }] as Step[];
+    const lesson = { meta: { id: 'volumes' }, steps } as unknown as Lesson;
+    const failed: StepOutcome = { lessonId: 'volumes', stepId: 'run-web', status: 'failed', checks: [failing], durationMs: 1, redo: ['volume-create'] };
+    assert.equal(formatRedoOffer(lesson, failed), '  To run step 1 again first, then this one: docker-lessons run volumes --step run-web --redo');
+    assert.match(formatRedoOffer(lesson, { ...failed, redo: ['volume-create', 'ls'] }), /To run steps 1, 2 again first/);
+    assert.equal(formatRedoOffer(lesson, { ...failed, redo: [] }), '');
+    assert.equal(formatRedoOffer(lesson, { ...failed, status: 'passed' }), '');
   });
 
   test('summary counts passed / failed / skipped', () => {

@@ -47,6 +47,10 @@ describe('what a step works on', () => {
     assert.deepEqual(redoChain(chained, chained.steps[6], {}), ['net', 'box', 'other', 'static', 'connect']);
     assert.deepEqual(redoChain(chained, chained.steps[0], {}), []);
     assert.deepEqual(redoChain(lesson, write, {}), ['volume-create', 'run-web']);
+    // `-v ch13-my-vol:…` would make the volume only if it were missing: the step works on the one volume-create made,
+    // which a later step may have written into (the issue's chapter-13 retry), so its redo makes the volume anew.
+    assert.deepEqual(inputsOf(lesson, runWeb, {}, { viaNeeds: false }), [{ kind: 'volume', name: 'ch13-my-vol' }]);
+    assert.deepEqual(redoChain(lesson, runWeb, {}, { present: () => true }), ['volume-create']);
   });
 
   test('with what exists now: further back only steps whose objects are gone or that rest on a step run again', () => {
