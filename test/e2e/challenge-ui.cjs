@@ -9,11 +9,9 @@
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const h = require('./harness.cjs');
-const { packageVsix } = require('./lib/vsix.cjs');
-const { ROOT, ensureBuilt, requireDocker, runMain } = require('./lib/prereqs.cjs');
+const { ROOT } = require('./lib/prereqs.cjs');
 const dockerLib = require('./lib/docker.cjs');
 const { withWorkbench } = require('./lib/session.cjs');
 const { pickLesson, openLessonFromTree, stepLocator, expandLesson } = require('./lessons-ui.cjs');
@@ -172,35 +170,4 @@ async function challengeScenario(ctx) {
 
 module.exports = { challengeScenario };
 
-if (require.main === module) {
-  runMain(async (onCleanup) => {
-    const engineVersion = requireDocker();
-    h.resolveInstall();
-    ensureBuilt(['dist/extension.js', 'dist/webview.js']);
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-e2e-challenge-'));
-    onCleanup(() => fs.rmSync(tmp, { recursive: true, force: true }));
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/Z$/, '');
-    const shotsDir = path.resolve(process.env.E2E_SHOTS_DIR || path.join(ROOT, '.e2e-shots', stamp));
-    fs.mkdirSync(shotsDir, { recursive: true });
-    const vsix = packageVsix(tmp, h);
-    console.log(`challenge UI e2e: docker ${engineVersion}`);
-    const ctx = {
-      tmp, vsix,
-      shot: async (page, name) => {
-        await page.waitForTimeout(400);
-        await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
-      },
-    };
-    const t0 = Date.now();
-    try {
-      await challengeScenario(ctx);
-      console.log(`  PASS challenge (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-      return 0;
-    } catch (err) {
-      console.error(`  FAIL challenge: ${err && err.stack ? err.stack : err}`);
-      return 1;
-    } finally {
-      console.log(`screenshots: ${shotsDir}`);
-    }
-  });
-}
+if (require.main === module) require('./lib/standalone.cjs').runScenarioAlone('challenge', challengeScenario);

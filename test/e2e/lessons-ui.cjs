@@ -13,11 +13,9 @@
 const { execFileSync } = require('child_process');
 const assert = require('assert');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const h = require('./harness.cjs');
-const { packageVsix } = require('./lib/vsix.cjs');
-const { ROOT, ensureBuilt, requireDocker, runMain } = require('./lib/prereqs.cjs');
+const { ROOT } = require('./lib/prereqs.cjs');
 const dockerLib = require('./lib/docker.cjs');
 const { withWorkbench } = require('./lib/session.cjs');
 
@@ -380,35 +378,4 @@ module.exports = {
   STRINGS, openLessonFromTree, runAndPass, stepLocator, stepRow, expandLesson, ourContainerId, removeById, waitForFreeName,
 };
 
-if (require.main === module) {
-  runMain(async (onCleanup) => {
-    const engineVersion = requireDocker();
-    h.resolveInstall();
-    ensureBuilt(['dist/extension.js', 'dist/webview.js']);
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-e2e-lessons-'));
-    onCleanup(() => fs.rmSync(tmp, { recursive: true, force: true }));
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/Z$/, '');
-    const shotsDir = path.resolve(process.env.E2E_SHOTS_DIR || path.join(ROOT, '.e2e-shots', stamp));
-    fs.mkdirSync(shotsDir, { recursive: true });
-    const vsix = packageVsix(tmp, h);
-    console.log(`lessons UI e2e: docker ${engineVersion}`);
-    const ctx = {
-      tmp, vsix,
-      shot: async (page, name) => {
-        await page.waitForTimeout(400);
-        await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
-      },
-    };
-    const t0 = Date.now();
-    try {
-      await lessonsScenario(ctx);
-      console.log(`  PASS lessons (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-      return 0;
-    } catch (err) {
-      console.error(`  FAIL lessons: ${err && err.stack ? err.stack : err}`);
-      return 1;
-    } finally {
-      console.log(`screenshots: ${shotsDir}`);
-    }
-  });
-}
+if (require.main === module) require('./lib/standalone.cjs').runScenarioAlone('lessons', lessonsScenario);

@@ -10,11 +10,9 @@
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const h = require('./harness.cjs');
-const { packageVsix } = require('./lib/vsix.cjs');
-const { ROOT, ensureBuilt, runMain } = require('./lib/prereqs.cjs');
+const { ROOT } = require('./lib/prereqs.cjs');
 const emptyEngine = require('./lib/empty-engine.cjs');
 const { pickLesson } = require('./lessons-ui.cjs');
 
@@ -188,36 +186,4 @@ async function prepareImagesScenario(ctx) {
 
 module.exports = { prepareImagesScenario };
 
-if (require.main === module) {
-  runMain(async (onCleanup) => {
-    h.resolveInstall();
-    ensureBuilt(['dist/extension.js', 'dist/webview.js']);
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-e2e-prepare-'));
-    onCleanup(() => fs.rmSync(tmp, { recursive: true, force: true }));
-    const cleanups = [];
-    onCleanup(async () => { for (const fn of cleanups) await fn(); });
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/Z$/, '');
-    const shotsDir = path.resolve(process.env.E2E_SHOTS_DIR || path.join(ROOT, '.e2e-shots', stamp));
-    fs.mkdirSync(shotsDir, { recursive: true });
-    const vsix = packageVsix(tmp, h);
-    console.log(`prepare-images UI e2e: packaged VSIX ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`);
-    const ctx = {
-      tmp, vsix, cleanups,
-      shot: async (page, name) => {
-        await page.waitForTimeout(400);
-        await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
-      },
-    };
-    const t0 = Date.now();
-    try {
-      await prepareImagesScenario(ctx);
-      console.log(`  PASS prepare-images (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-      return 0;
-    } catch (err) {
-      console.error(`  FAIL prepare-images: ${err && err.stack ? err.stack : err}`);
-      return 1;
-    } finally {
-      console.log(`screenshots: ${shotsDir}`);
-    }
-  });
-}
+if (require.main === module) require('./lib/standalone.cjs').runScenarioAlone('prepare-images', prepareImagesScenario, { docker: false });
