@@ -24,7 +24,20 @@ export function mergeL10n() {
   }
   const out = path.join(root, 'l10n', 'bundle.l10n.zh-cn.json');
   const text = JSON.stringify(merged, null, 2) + '\n';
-  if (!fs.existsSync(out) || fs.readFileSync(out, 'utf8') !== text) fs.writeFileSync(out, text);
+  writeIfChanged(out, text);
+}
+
+/**
+ * Write `data` to `target` only when it differs, by a rename: a test reading dist/ while `npm test` builds again (CI
+ * runs other suites beside it) never sees a half-written file, and an unchanged output keeps its time stamp.
+ */
+function writeIfChanged(target, data) {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+  if (fs.existsSync(target) && fs.readFileSync(target).equals(bytes)) return;
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temporary = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, bytes);
+  fs.renameSync(temporary, target);
 }
 
 // ssh2 (dockerode's ssh:// transport) requires optional native parts inside try/catch; leave them out of the bundle
@@ -125,7 +138,7 @@ export function copyBusybox() {
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, 'busybox');
   const data = fs.readFileSync(source);
-  if (!fs.existsSync(target) || !fs.readFileSync(target).equals(data)) fs.writeFileSync(target, data);
+  writeIfChanged(target, data);
   fs.chmodSync(target, 0o755);
   // "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary." names the exact build.
   const banner = (spawnSync(target, ['--help'], { encoding: 'utf8' }).stdout || '').split('\n')[0].trim();
@@ -169,7 +182,7 @@ export function copyCodicons() {
     ['LICENSE-CODE', 'LICENSE-CODE']]) {
     const data = fs.readFileSync(path.join(source, from));
     const target = path.join(dir, to);
-    if (!fs.existsSync(target) || !fs.readFileSync(target).equals(data)) fs.writeFileSync(target, data);
+    writeIfChanged(target, data);
   }
 }
 
@@ -194,14 +207,6 @@ if (watch) {
   for (const options of builds) await (await esbuild.context({ absWorkingDir: root, ...options })).watch();
   console.log('esbuild: watching');
 } else {
-  // Outputs are written only when they changed, each by a rename: a test reading dist/ while `npm test` builds again
-  // (CI runs other suites beside it) never sees a half-written file.
   const results = await Promise.all(builds.map((options) => esbuild.build({ absWorkingDir: root, ...options, write: false })));
-  for (const file of results.flatMap((result) => result.outputFiles)) {
-    if (fs.existsSync(file.path) && fs.readFileSync(file.path).equals(file.contents)) continue;
-    fs.mkdirSync(path.dirname(file.path), { recursive: true });
-    const temporary = `${file.path}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, file.contents);
-    fs.renameSync(temporary, file.path);
-  }
+  for (const file of results.flatMap((result) => result.outputFiles)) writeIfChanged(file.path, file.contents);
 }
