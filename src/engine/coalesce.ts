@@ -158,9 +158,7 @@ export type FlushReason = 'leading' | 'trailing' | 'pace';
  * on its trailing edge (once it falls silent for longer than its recent gaps: a slow burst pauses longer between items
  * without having ended), and while it goes on at a pace that slows down the longer it lasts (100 ms, doubling up to
  * maxIntervalMs): 1,000 events make a dozen or so updates, not a thousand, and the last of them comes within
- * maxSettleMs of the burst's end. A trailing-edge batch that turns out to be a pause, not the end (items came while the
- * consumer fetched for it), may be handed back with requeue() and goes out with the next one. Time is injected so
- * tests drive it without real timers.
+ * maxSettleMs of the burst's end. Time is injected so tests drive it without real timers.
  */
 export class EventGate<T> {
   private readonly burstCredits: number;
@@ -221,17 +219,6 @@ export class EventGate<T> {
       return;
     }
     this.schedule(now);
-  }
-
-  /**
-   * Items of a batch whose flush came too early (the burst went on): they wait with the pending ones, ahead of them,
-   * without counting as new items (the burst's pace and silence are unchanged). Only while items are pending: with
-   * none, the batch was the last and must not be held.
-   */
-  requeue(items: readonly T[]): boolean {
-    if (this.pendingItems.length === 0 || items.length === 0) return false;
-    this.pendingItems.unshift(...items);
-    return true;
   }
 
   /** Emit what is pending now. */

@@ -7,7 +7,7 @@
 //   image, volume or network is fetched again, or dropped when destroyed. The first events after a quiet period go
 //   through at once; a burst is batched on its trailing edge (EventGate), and a batch naming many objects of a kind
 //   lists that kind once instead. A trailing-edge batch whose fetch is overtaken by new events (the burst only paused)
-//   is not drawn but joins the next batch, unless the trees have waited a pace interval;
+//   goes into the model but is drawn with the next batch, unless the trees have waited a pace interval;
 // - while disconnected, ping every second so the tree comes back within ~2 s of the engine returning.
 import type { DockerEngine, Disposable, EngineEventStream } from '../../engine/api';
 import { EventGate, type EventGateOptions, type FlushReason } from '../../engine/coalesce';
@@ -68,6 +68,8 @@ export class ExplorerModelController implements Disposable {
   private waitingReason: FlushReason = 'trailing';
   /** When the model last changed after events (a redraw of the visible trees). */
   private lastEventUpdateAt = Number.NEGATIVE_INFINITY;
+  /** Kinds patched into the snapshot during a burst's pause, whose redraw waits for the next update. */
+  private readonly unshownChanges = new Set<ResourceKind>();
   private safetyTimer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private pinging = false;
@@ -294,7 +296,10 @@ export class ExplorerModelController implements Disposable {
   private async applyEvents(events: EngineEvent[], reason: FlushReason = 'leading'): Promise<void> {
     if (this.disposed || !this.active || !this.current || this.stateValue !== 'connected') return;
     const plan = planUpdates(events);
-    if (plan.fetch.size === 0 && plan.drop.size === 0 && plan.relist.size === 0) return;
+    if (plan.fetch.size === 0 && plan.drop.size === 0 && plan.relist.size === 0) {
+      if (this.unshownChanges.size > 0) this.fireChange(new Set());
+      return;
+    }
     try {
       const engine = await this.engine();
       const singles: Promise<void>[] = [];
@@ -304,12 +309,16 @@ export class ExplorerModelController implements Disposable {
       }
       await Promise.all([this.fetchLists(engine, [...plan.relist], fetched), ...singles]);
       if (!this.current || engine !== this.boundEngine) return; // disconnected or switched engines meanwhile
-      // A burst's pause, not its end: more events came while fetching, so this result is outdated already. Unless the
-      // trees have waited a pace interval for an update, the batch waits for the next one (one redraw, not two).
-      if (reason === 'trailing' && Date.now() - this.lastEventUpdateAt < this.gate.paceMs && this.gate.requeue(events)) return;
       const { snapshot, changed } = applyUpdates(this.current, fetched);
       this.current = snapshot;
-      if (changed.size > 0) {
+      // A burst's pause, not its end: more events came while fetching. Unless the trees have waited a pace interval
+      // for an update, they are redrawn with the next batch (one redraw, not two); what was fetched is kept, not
+      // fetched again.
+      if (reason === 'trailing' && Date.now() - this.lastEventUpdateAt < this.gate.paceMs && this.gate.pending) {
+        for (const kind of changed) this.unshownChanges.add(kind);
+        return;
+      }
+      if (changed.size > 0 || this.unshownChanges.size > 0) {
         this.lastEventUpdateAt = Date.now();
         this.fireChange(changed);
       }
@@ -412,6 +421,8 @@ export class ExplorerModelController implements Disposable {
   }
 
   private fireChange(kinds: Set<ResourceKind>): void {
+    for (const kind of this.unshownChanges) kinds.add(kind);
+    this.unshownChanges.clear();
     for (const listener of [...this.changeListeners]) listener(kinds);
   }
 }

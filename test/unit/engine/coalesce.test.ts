@@ -228,27 +228,6 @@ describe('EventGate', () => {
     assert.deepEqual(batches.flatMap((b) => b.items), Array.from({ length: 40 }, (_, i) => i + 1));
   });
 
-  test('a trailing batch handed back (the burst went on) goes out first with the next one, and only while items wait', () => {
-    const clock = new FakeScheduler();
-    const batches: number[][] = [];
-    const gate = new EventGate<number>((items) => batches.push(items), { burstCredits: 1, settleMs: 100, maxSettleMs: 100 }, gateClock(clock));
-    gate.push(1);
-    clock.advance(10);
-    gate.push(2);
-    gate.push(3);
-    clock.advance(150); // a pause: [2, 3] go on the trailing edge
-    assert.deepEqual(batches, [[1], [2, 3]]);
-    assert.equal(gate.requeue([2, 3]), false, 'nothing waits: that batch may be the burst\'s last, so it is not held');
-    gate.push(4); // the burst goes on while the consumer fetched for [2, 3]
-    assert.equal(gate.requeue([2, 3]), true);
-    assert.ok(gate.pending);
-    const pendingTimers = clock.pending;
-    clock.advance(150);
-    assert.deepEqual(batches, [[1], [2, 3], [2, 3, 4]], 'handed-back items first, each once more, then the new one');
-    assert.ok(pendingTimers <= 1, 'no timer of its own');
-    assert.ok(!gate.pending);
-  });
-
   test('a bench-like burst on a loaded machine (events in clumps with long pauses) stays within 20 updates', () => {
     // 1,000 events over 30 s, in clumps: most gaps are 1 ms, one in ten is 100-350 ms (a CLI process starting).
     const clock = new FakeScheduler();
