@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as https from 'https';
 import * as path from 'path';
+import { inspect } from 'util';
 import { t } from '../i18n';
 import type { BuildImageOptions, DockerEngine, EngineEventStream, EventStreamOptions } from './api';
 import { classifyError } from './classify';
@@ -516,6 +517,16 @@ export class Engine implements DockerEngine {
 
 // ---- construction ----
 
+/**
+ * docker-modem formats every request's options with util.inspect (hidden properties, unlimited depth) for a debug line
+ * that is off; the agent among them drags in its live sockets: ~2 ms of CPU per request, 9 ms of a 4-list snapshot.
+ * Our agents print as their class name.
+ */
+export function quietAgent<T extends http.Agent>(agent: T): T {
+  Object.defineProperty(agent, inspect.custom, { value: () => `[${agent.constructor.name}]` });
+  return agent;
+}
+
 function dockerodeOptions(endpoint: Endpoint): Dockerode.DockerOptions {
   // Every connection key is given explicitly so nothing leaks in from docker-modem's own DOCKER_* env defaults.
   const base = { host: undefined, port: undefined, socketPath: undefined, ca: undefined, cert: undefined, key: undefined };
@@ -525,7 +536,7 @@ function dockerodeOptions(endpoint: Endpoint): Dockerode.DockerOptions {
       // A new connection per request, as the docker CLI makes (a local one costs next to nothing): a socket replaced
       // under us (the daemon restarted, the socket file swapped) is seen by the next request, not after a kept-alive
       // connection to the old one breaks.
-      return { ...base, socketPath: endpoint.socketPath, agent: new http.Agent({ keepAlive: false }) } as Dockerode.DockerOptions;
+      return { ...base, socketPath: endpoint.socketPath, agent: quietAgent(new http.Agent({ keepAlive: false })) } as Dockerode.DockerOptions;
     case 'ssh':
       return {
         ...base, protocol: 'ssh', host: endpoint.host, port: endpoint.port, username: endpoint.username,
@@ -549,7 +560,7 @@ function dockerodeOptions(endpoint: Endpoint): Dockerode.DockerOptions {
       return {
         ...base, protocol: 'https', host: endpoint.host, port: endpoint.port, ca, cert, key,
         // Skipping verification needs an agent: docker-modem does not pass rejectUnauthorized through.
-        ...(endpoint.tls.verify ? {} : { agent: new https.Agent({ rejectUnauthorized: false, ca, cert, key }) }),
+        ...(endpoint.tls.verify ? {} : { agent: quietAgent(new https.Agent({ rejectUnauthorized: false, ca, cert, key })) }),
       } as Dockerode.DockerOptions;
     }
   }
