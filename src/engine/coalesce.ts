@@ -155,8 +155,8 @@ export type FlushReason = 'leading' | 'trailing' | 'pace';
 /**
  * Leading- and trailing-edge batching for a consumer that updates a model per batch. The first items after a quiet
  * period pass at once, so a learner's `docker run` shows within a few ms. Past those, a burst is collected and flushed
- * on its trailing edge (once it falls silent for longer than its recent gaps: a slow burst pauses longer between items
- * without having ended), and while it goes on at a pace that slows down the longer it lasts (100 ms, doubling up to
+ * on its trailing edge (once it falls silent for longer than its recent gaps and an eighth of its pace: a slow burst
+ * pauses longer between items without having ended), and while it goes on at a pace that slows down the longer it lasts (100 ms, doubling up to
  * maxIntervalMs): 1,000 events make a dozen or so updates, not a thousand, and the last of them comes within
  * maxSettleMs of the burst's end. Time is injected so tests drive it without real timers.
  */
@@ -236,8 +236,12 @@ export class EventGate<T> {
     this.pendingItems = [];
   }
 
+  /**
+   * The silence that ends a burst: longer than its recent gaps, and longer the longer it has lasted (an eighth of its
+   * pace): a slow burst's pauses (`docker start` of one container after another) are not taken for its end.
+   */
   private settleMs(): number {
-    return Math.min(Math.max(1.5 * Math.max(0, ...this.recentGaps), this.minSettleMs), this.maxSettleMs);
+    return Math.min(Math.max(1.5 * Math.max(0, ...this.recentGaps), this.interval / 8, this.minSettleMs), this.maxSettleMs);
   }
 
   private schedule(now: number): void {

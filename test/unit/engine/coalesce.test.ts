@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { Backoff, Coalescer, EventGate, kindsAffected, LineSplitter, parseEngineEvent, type FlushReason, type Scheduler } from '../../../src/engine/coalesce';
 import type { EngineChange, EngineEvent } from '../../../src/engine/types';
@@ -226,6 +228,23 @@ describe('EventGate', () => {
     clock.advance(1000);
     assert.equal(batches.at(-1)!.reason, 'trailing', 'the rest once the stream fell silent');
     assert.deepEqual(batches.flatMap((b) => b.items), Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  test('a recorded burst (1,000 start/stop events with the pauses of `docker start` going through containers one by one) makes few batches, the last within maxSettleMs of its end', () => {
+    const recorded = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/engine/burst-start-stop-1000.json'), 'utf8')) as { times: number[] };
+    const clock = new FakeScheduler();
+    const batches: { items: number[]; at: number }[] = [];
+    const gate = new EventGate<number>((items) => batches.push({ items, at: clock.now }), {}, gateClock(clock));
+    recorded.times.forEach((time, i) => {
+      clock.advance(time - clock.now);
+      gate.push(i);
+    });
+    const end = clock.now;
+    clock.advance(3000);
+    // Taking each pause of the slow burst for its end made 24 batches here.
+    assert.ok(batches.length <= 16, `${batches.length} batches`);
+    assert.ok(batches.at(-1)!.at - end <= 600, `the last batch ${batches.at(-1)!.at - end} ms after the last event`);
+    assert.deepEqual(batches.flatMap((b) => b.items), recorded.times.map((_, i) => i));
   });
 
   test('a bench-like burst on a loaded machine (events in clumps with long pauses) stays within 20 updates', () => {
