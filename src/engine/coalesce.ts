@@ -156,9 +156,9 @@ export type FlushReason = 'leading' | 'trailing' | 'pace';
  * Leading- and trailing-edge batching for a consumer that updates a model per batch. The first items after a quiet
  * period pass at once, so a learner's `docker run` shows within a few ms. Past those, a burst is collected and flushed
  * on its trailing edge (once it falls silent for longer than its recent gaps and an eighth of its pace: a slow burst
- * pauses longer between items without having ended), and while it goes on at a pace that slows down the longer it lasts (100 ms, doubling up to
- * maxIntervalMs): 1,000 events make a dozen or so updates, not a thousand, and the last of them comes within
- * maxSettleMs of the burst's end. Time is injected so tests drive it without real timers.
+ * pauses longer between items without having ended), and while it goes on at a pace that slows down the longer it
+ * lasts (100 ms, doubling up to maxIntervalMs): 1,000 events make a dozen or so updates, not a thousand, and the last
+ * of them comes within maxSettleMs of the burst's end. Time is injected so tests drive it without real timers.
  */
 export class EventGate<T> {
   private readonly burstCredits: number;
