@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import type { DockerEngine } from '../../src/engine/api';
 import { isEngineError } from '../../src/engine/errors';
 import { loadCatalog, prepareStandins, selectByTag } from '../../src/runner/standins';
-import { connectOrSkip, dockerCli, uniqueName } from '../support/engine';
+import { connectOrSkip, dockerCli, dockerRunOutput, uniqueName } from '../support/engine';
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -142,9 +142,9 @@ describe('npm run images: offline stand-ins', () => {
     const fx = await setUp(t);
     if (!fx) return;
     resultFor(fx.results, 'ubuntu:latest');
-    const { stdout } = await dockerCli(fx.engine, ['run', '--rm', ...AREA_LABEL, 'ubuntu', '/bin/bash', '-c', 'echo ok']);
+    const { stdout } = await dockerRunOutput(fx.engine, [...AREA_LABEL, 'ubuntu', '/bin/bash', '-c', 'echo ok'], (m) => t.diagnostic(m));
     assert.equal(stdout, 'ok\n');
-    const { stdout: release } = await dockerCli(fx.engine, ['run', '--rm', ...AREA_LABEL, 'ubuntu:16.04', 'cat', '/etc/os-release']);
+    const { stdout: release } = await dockerRunOutput(fx.engine, [...AREA_LABEL, 'ubuntu:16.04', 'cat', '/etc/os-release'], (m) => t.diagnostic(m));
     assert.match(release, /^NAME="Ubuntu"$/m);
   });
 
@@ -227,9 +227,9 @@ describe('npm run images: offline stand-ins', () => {
       assert.match(progress.join('\n'), /^3\/3 /m, 'three builds, the base first');
       const base = await imageInfo(engine, tags.base);
       assert.equal(base.labels['docker-lessons.standin'], 'true');
-      const { stdout: hello } = await dockerCli(engine, ['run', '--rm', ...AREA_LABEL, tags.hello]);
+      const { stdout: hello } = await dockerRunOutput(engine, [...AREA_LABEL, tags.hello], (m) => t.diagnostic(m));
       assert.match(hello, /Hello from Docker!/);
-      const { stdout: release } = await dockerCli(engine, ['run', '--rm', ...AREA_LABEL, tags.ubuntu, 'bash', '-c', '. /etc/os-release; echo $VERSION_ID; ls -ld /tmp']);
+      const { stdout: release } = await dockerRunOutput(engine, [...AREA_LABEL, tags.ubuntu, 'bash', '-c', '. /etc/os-release; echo $VERSION_ID; ls -ld /tmp'], (m) => t.diagnostic(m));
       assert.match(release, /^99\.04\ndrwxrwxrwt/);
     } finally {
       await dockerCli(engine, ['image', 'rm', tags.ubuntu, tags.hello, tags.base]).catch(() => undefined);

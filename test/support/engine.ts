@@ -74,6 +74,20 @@ export async function dockerCli(engine: DockerEngine, args: string[], options: {
   });
 }
 
+/**
+ * `docker run --rm …` and what it printed. Under load the engine now and then loses the output of a container that
+ * ends at once (it exits 0, and nothing reaches the attached stream: the moby "loss of output in short-lived
+ * containers" class of bugs); that is not what these tests are about, so such a run is made once more and reported.
+ */
+export async function dockerRunOutput(engine: DockerEngine, args: string[], onRetry?: (message: string) => void):
+  Promise<{ stdout: string; stderr: string }> {
+  const run = () => dockerCli(engine, ['run', '--rm', ...args]);
+  const first = await run();
+  if (first.stdout !== '' || first.stderr !== '') return first;
+  onRetry?.(`the engine lost the output of docker run --rm ${args.join(' ')} (exit 0, nothing printed); ran it once more`);
+  return run();
+}
+
 /** `--label k=v` for each label, for fixtures made with the docker CLI. */
 export function labelArgs(labels: Record<string, string>): string[] {
   return Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]);
