@@ -176,15 +176,14 @@ export function stepMaking(lesson: Lesson, object: { kind: MadeKind; name: strin
   const values = options.values ?? {};
   const steps = lesson.steps;
   const index = options.current ? steps.findIndex((step) => step.id === options.current) : steps.length;
-  const current = index >= 0 && index < steps.length ? steps[index] : undefined;
-  if (current && makes(current, object, values, true)) return current;
+  const current = index >= 0 && index < steps.length ? [steps[index]] : [];
   const before = steps.slice(0, Math.max(0, index)).reverse();
-  const earlierExplicit = before.find((step) => makes(step, object, values, true));
-  if (earlierExplicit) return earlierExplicit;
-  if (current && makes(current, object, values, false)) return current;
   const after = index >= 0 ? steps.slice(index + 1) : [];
-  for (const explicitOnly of [true, false]) {
-    const found = before.find((step) => makes(step, object, values, explicitOnly)) ?? after.find((step) => makes(step, object, values, explicitOnly));
+  // Explicit makes (`docker volume create`) before makes only-when-missing (`-v name:/path`), the step itself and then
+  // earlier steps before later ones; the step's own only-when-missing make still comes before any later step.
+  const searchOrder: [readonly Step[], boolean][] = [[current, true], [before, true], [current, false], [after, true], [before, false], [after, false]];
+  for (const [candidates, explicitOnly] of searchOrder) {
+    const found = candidates.find((step) => makes(step, object, values, explicitOnly));
     if (found) return found;
   }
   return undefined;
