@@ -1,7 +1,6 @@
 // Public face of the engine layer: the contract, the types, and a factory. Nothing here imports `vscode`.
 import * as os from 'os';
 import type { DockerEngine } from './api';
-import { Engine } from './client';
 import { resolveEndpoint } from './endpoint';
 import type { Endpoint } from './types';
 
@@ -11,9 +10,11 @@ export * from './errors';
 export { classifyError } from './classify';
 export { resolveEndpoint, parseDockerHost, dockerConfigDir, contextDirName } from './endpoint';
 export type { ResolveEndpointInput } from './endpoint';
-export { Engine } from './client';
 
+/** The client; its module (node's http and https, the socket agents) loads on the first call, not with the bundle. */
 export function createEngine(endpoint: Endpoint): DockerEngine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Engine } = require('./client') as typeof import('./client');
   return new Engine(endpoint);
 }
 

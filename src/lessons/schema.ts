@@ -18,7 +18,7 @@
 // reference solution: never shown before a failed check, run only when asked (the lesson suite, `run --solutions`). `{{name}}` is replaced by the value of a declared variable in the command,
 // the edit template and every string of the checks, before validation (so "{{port}}" becomes the number 8080 where a
 // number is expected). Nothing in a lesson is code: checks are declarative and evaluated through the Engine API.
-import { z } from 'zod';
+import * as z from 'zod';
 import zodEnglish from 'zod/v4/locales/en.js';
 import zodChinese from 'zod/v4/locales/zh-CN.js';
 import type { Check } from '../checks/kinds';

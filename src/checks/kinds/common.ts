@@ -1,6 +1,6 @@
 // What the check kinds share: the zod pieces their schemas are built from (durations, text matches, the `when:` engine
 // condition, the keys every check may carry) and the contract of a kind module. See ./index.ts for the table.
-import { z } from 'zod';
+import * as z from 'zod';
 import { t } from '../../i18n';
 import type { Outcome } from '../describe';
 import type { Lookup } from '../lookup';

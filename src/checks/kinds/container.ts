@@ -1,5 +1,5 @@
 // `container:` checks over GET /containers/{name}/json.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ContainerDetails } from '../../engine/types';
 import { t } from '../../i18n';
 import {

@@ -1,5 +1,5 @@
 // `exec:` checks: run a command in a running container (no TTY) and judge its exit code and output.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ContainerDetails } from '../../engine/types';
 import { t } from '../../i18n';
 import { type Outcome, type Prop, combine, excerpt } from '../describe';

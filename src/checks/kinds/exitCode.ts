@@ -1,5 +1,5 @@
 // `exitCode:` checks judge the step's own exit code, which only exists once the step ran in this session.
-import { z } from 'zod';
+import * as z from 'zod';
 import { t } from '../../i18n';
 import { type Outcome, excerpt } from '../describe';
 import type { StepOutput } from '../types';

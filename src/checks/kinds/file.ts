@@ -1,5 +1,5 @@
 // `file:` checks: read one file from a container's filesystem (GET /containers/{id}/archive).
-import { z } from 'zod';
+import * as z from 'zod';
 import { t } from '../../i18n';
 import type { Outcome } from '../describe';
 import type { Lookup } from '../lookup';

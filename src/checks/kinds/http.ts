@@ -2,7 +2,7 @@
 // Anything but loopback is refused here too, whatever the schema let through: checks never reach the network.
 import * as http from 'http';
 import * as https from 'https';
-import { z } from 'zod';
+import * as z from 'zod';
 import { t } from '../../i18n';
 import { type Outcome, type Prop, combine } from '../describe';
 import { describeTextMatch, hasTextMatch, matchText, pickTextMatch } from '../text';

@@ -1,5 +1,5 @@
 // `image:` checks over GET /images/{name}/json (config, layers, size) and GET /images/{name}/history.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ImageDetails, ImageHistoryRow } from '../../engine/types';
 import { t } from '../../i18n';
 import {

@@ -7,7 +7,7 @@
 // Layering: the check schemas live with their evaluators, below the lesson format: src/lessons imports this table
 // (lessons/schema.ts re-exports Check, CheckKind, checkSchema …) and nothing in src/checks imports src/lessons, so the
 // arrows run runner → lessons → checks → engine without a cycle, and a kind cannot be declared without its evaluator.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckKindModule } from './common';
 import { containerKind } from './container';
 import { execKind } from './exec';

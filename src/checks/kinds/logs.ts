@@ -1,5 +1,5 @@
 // `logs:` checks: a container's logs (stdout and stderr), optionally only the tail.
-import { z } from 'zod';
+import * as z from 'zod';
 import { t } from '../../i18n';
 import { type Outcome, excerpt } from '../describe';
 import type { Lookup } from '../lookup';

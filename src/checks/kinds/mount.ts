@@ -1,6 +1,6 @@
 // `mount:` checks over the container's Mounts (and HostConfig.Tmpfs for `--tmpfs`, which Mounts does not list).
 import * as path from 'path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ContainerDetails } from '../../engine/types';
 import { t } from '../../i18n';
 import { type Outcome, combine, formatBool, joinItems } from '../describe';

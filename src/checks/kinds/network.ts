@@ -1,6 +1,6 @@
 // `network:` checks over GET /networks/{name} (driver, IPAM, attached containers) and, for aliases and fixed
 // addresses, the containers' NetworkSettings.Networks[<network>].
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ContainerDetails, NetworkDetails, NetworkEndpoint } from '../../engine/types';
 import { t } from '../../i18n';
 import { type Outcome, combine, formatBool, joinClauses, joinItems, subsetProp } from '../describe';

@@ -1,5 +1,5 @@
 // `output:` checks judge the step's own output, which only exists once the step ran in this session.
-import { z } from 'zod';
+import * as z from 'zod';
 import { t } from '../../i18n';
 import { type Outcome, excerpt } from '../describe';
 import { describeTextMatch, hasTextMatch, matchText, pickTextMatch, stripAnsi } from '../text';

@@ -1,5 +1,5 @@
 // `port:` checks: is a container port published on the host (and on which port), or only exposed?
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ContainerDetails, HostPortBinding, PortMap } from '../../engine/types';
 import { t } from '../../i18n';
 import { type Outcome, joinItems, portKey } from '../describe';

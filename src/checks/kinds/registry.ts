@@ -1,5 +1,5 @@
 // `registry:` checks: the Registry HTTP API v2 on a loopback registry (GET /v2/_catalog, /v2/<repo>/tags/list).
-import { z } from 'zod';
+import * as z from 'zod';
 import { t } from '../../i18n';
 import { type Outcome, joinItems } from '../describe';
 import { common, defineKind, nonEmpty } from './common';

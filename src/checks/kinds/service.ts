@@ -1,5 +1,5 @@
 // `service:` checks over GET /services/{name} and GET /tasks (swarm mode).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ServiceDetails, TaskDetails } from '../../engine/types';
 import { t } from '../../i18n';
 import { type Outcome, combine, joinItems, normalizeImageRef } from '../describe';

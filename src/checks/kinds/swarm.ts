@@ -1,5 +1,5 @@
 // `swarm:` checks: the engine's swarm mode (GET /info, Swarm.LocalNodeState).
-import { z } from 'zod';
+import * as z from 'zod';
 import { t } from '../../i18n';
 import type { Outcome } from '../describe';
 import type { Lookup } from '../lookup';

@@ -1,5 +1,5 @@
 // `volume:` checks over GET /volumes/{name}.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { VolumeDetails } from '../../engine/types';
 import { t } from '../../i18n';
 import { type Outcome, combine, formatRecord, recordProp } from '../describe';

@@ -1,7 +1,7 @@
 // `workspaceFile:` checks: a file in the lesson's working folder (what an edit step writes, or a saved tarball).
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { t } from '../../i18n';
 import { type Outcome, excerpt, joinItems } from '../describe';
 import { NotATarError, hasMember, normalizeMember, tarMembers } from '../tar';

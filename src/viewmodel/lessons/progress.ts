@@ -2,7 +2,7 @@
 // position. vscode-free (the store is anything Memento-like), so it is unit-tested in plain Node; progressStore.ts
 // adapts it to `context.globalState`. Only verdicts are persisted — "running"/"checking" live in memory — plus the
 // last output of each run step, so `output` / `exitCode` checks can be re-checked after a reload.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StepOutput } from '../../checks/types';
 import { stepProgress, VERDICT_STATES, type StepProgress } from '../../lessons/progress';
 import { countedSteps } from '../../lessons/numbering';

@@ -5,7 +5,6 @@
 import * as vscode from 'vscode';
 import type { Lesson } from '../../lessons/schema';
 import type { StepProgress } from '../../lessons/progress';
-import { redoThenRun } from '../../runner';
 import type { HostMessage, WebviewMessage } from '../../webview/protocol';
 import type { LessonService, ProgressChange } from '../lessons/service';
 import { WebviewPanelHost } from './webviewPanel';
@@ -21,6 +20,7 @@ import { LESSON_COMMANDS, WEBVIEW_PANELS } from '../ids';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const protocol = (): typeof import('../../webview/protocol') => require('../../webview/protocol') as typeof import('../../webview/protocol');
 const lessonView = (): typeof import('../../viewmodel/lessons/lessonView') => require('../../viewmodel/lessons/lessonView') as typeof import('../../viewmodel/lessons/lessonView');
+const runner = (): typeof import('../../runner') => require('../../runner') as typeof import('../../runner');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The product name; not translated. */
@@ -269,7 +269,7 @@ export class LessonPanelController implements vscode.Disposable {
    * step; the first one's run takes back what all of them made before. Stops at the first that does not pass.
    */
   private async redo(lessonId: string, stepId: string, vars: Record<string, string>): Promise<void> {
-    await redoThenRun(this.service.progress(lessonId)[stepId]?.redo ?? [], stepId, async (id, undo) => {
+    await runner().redoThenRun(this.service.progress(lessonId)[stepId]?.redo ?? [], stepId, async (id, undo) => {
       await this.service.runStep(lessonId, id, vars, undo ? { undo } : {});
       return this.service.progress(lessonId)[id]?.state === 'passed';
     }, (passed) => passed);
