@@ -2,8 +2,10 @@
 // extension-host test suites, and the merged zh-CN l10n bundle. `--production` minifies and drops source maps;
 // `--watch` rebuilds.
 import * as esbuild from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -84,8 +86,25 @@ const splitSources = {
   },
 };
 
+/**
+ * The build's id, a hash of the sources and the locked dependencies: the lesson pages rendered for the package live in
+ * dist/renders/<id>/, and a bundle reads only its own build's (src/lessons/shippedRenders.ts). Not in watch mode: the
+ * sources change under it, so it renders every page.
+ */
+function buildId() {
+  const hash = createHash('sha256');
+  const files = (dir) => fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+  for (const file of [...files(path.join(root, 'src')), path.join(root, 'package-lock.json')].sort()) {
+    hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+const BUILD_ID = watch ? undefined : buildId();
+
 const common = {
   bundle: true,
+  ...(BUILD_ID ? { define: { DL_BUILD_ID: JSON.stringify(BUILD_ID) } } : {}),
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
@@ -203,10 +222,27 @@ function busyboxProblem(file) {
 mergeL10n();
 copyBusybox();
 copyCodicons();
+/**
+ * Every lesson's page, rendered for this build (dist/renders/<BUILD_ID>/): the first page a learner opens is read, not
+ * rendered. The script is bundled with the build's id and run once.
+ */
+async function prerenderLessons() {
+  const script = path.join(os.tmpdir(), `docker-lessons-prerender-${process.pid}.js`);
+  try {
+    await esbuild.build({ ...common, absWorkingDir: root, entryPoints: ['scripts/prerender.ts'], outfile: script, sourcemap: false,
+      minify: false, platform: 'node', format: 'cjs', target: 'node20', plugins: [optionalNative] });
+    execFileSync(process.execPath, [script, path.join(root, 'lessons'), path.join(root, 'dist', 'renders')], { stdio: 'inherit' });
+  } finally {
+    fs.rmSync(script, { force: true });
+  }
+}
+
 if (watch) {
+  fs.rmSync(path.join(root, 'dist', 'renders'), { recursive: true, force: true });
   for (const options of builds) await (await esbuild.context({ absWorkingDir: root, ...options })).watch();
   console.log('esbuild: watching');
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build({ absWorkingDir: root, ...options, write: false })));
   for (const file of results.flatMap((result) => result.outputFiles)) writeIfChanged(file.path, file.contents);
+  await prerenderLessons();
 }

@@ -6,5 +6,5 @@ export { applyVars, defaultVars, invalidVarValue, resolveStep, varNamesIn } from
 export type { ResolvedStep, VarValues } from './substitute';
 export { findLesson, isLessonFileName, loadLessons } from './catalog';
 export { formatDiagnostic, lintAnalysis, lintFiles, lintText } from './lint';
-export { renderLessonHtml, renderMarkdownInline } from './render';
+export { forgetRenders, renderLessonHtml, renderMarkdownInline } from './render';
 export type { RenderedLesson } from './render';

@@ -8,7 +8,7 @@ import {
   type Diagnostic, type FrontMatter, type Lesson, type Step, type Variable,
 } from './schema';
 import {
-  errorText, invalidVarValue, issueDiagnostics, parseCheckBlock, parseYamlAt, quickStepHint, varNamesIn,
+  errorText, invalidVarValue, issueDiagnostics, parseCheckBlock, parseYamlAt, quickStepHints, varNamesIn,
   type CheckBlock, type RawCheckItem, type VarValues,
 } from './substitute';
 
@@ -285,7 +285,7 @@ function analyze(text: string, file: string, analysis: LessonAnalysis, deferChec
       step.checksLine = fenceLine;
       const challenge = step.kind === 'challenge';
       if (deferChecks) {
-        parseChecksOnUse(step, () => parseCheckBlock(content, fenceLine + 1, file, defaults, challenge), () => quickStepHint(content, defaults));
+        parseChecksOnUse(step, () => parseCheckBlock(content, fenceLine + 1, file, defaults, challenge), () => quickStepHints(content, defaults));
         current.checksDeferred = true;
         continue;
       }
@@ -354,33 +354,27 @@ function analyze(text: string, file: string, analysis: LessonAnalysis, deferChec
 
 /**
  * `step.checks` and `step.hint` (a challenge: `step.hints`) as properties that parse the block once, on first read.
- * Enumerable, so spreading or comparing a step sees values; assigning replaces them with plain values. The hint alone
- * (a lesson page shows every step's) is read from the hint items without parsing the checks, when quickHint can tell it.
+ * Enumerable, so spreading or comparing a step sees values; assigning replaces them with plain values. The hints alone
+ * (a lesson page shows every step's) are read from the hint items without parsing the checks, when quickHints can tell.
  */
-function parseChecksOnUse(step: Step, parse: () => CheckBlock, quickHint: () => { hint?: string } | undefined): void {
+function parseChecksOnUse(step: Step, parse: () => CheckBlock, quickHints: () => { hint?: string; hints: string[] } | undefined): void {
   let block: CheckBlock | undefined;
-  let quick: { hint?: string } | undefined | null = null;
+  let quick: { hint?: string; hints: string[] } | undefined | null = null;
   const lazy = <K extends 'checks' | 'hint' | 'hints'>(key: K, read: () => Step[K]): PropertyDescriptor => ({
     enumerable: true,
     configurable: true,
     get: read,
     set: (value: Step[K]) => Object.defineProperty(step, key, { value, writable: true, enumerable: true, configurable: true }),
   });
-  if (step.kind === 'challenge') {
-    // A challenge's hints are graded, one at a time: always from the full parse.
-    Object.defineProperties(step, {
-      checks: lazy('checks', () => (block ??= parse()).checks),
-      hints: lazy('hints', () => (block ??= parse()).hints),
-    });
-    return;
-  }
+  const hints = <K extends 'hint' | 'hints'>(key: K) => lazy(key, (): Step[K] => {
+    if (block) return block[key] as Step[K];
+    if (quick === null) quick = quickHints();
+    return (quick ? quick[key] : (block ??= parse())[key]) as Step[K];
+  });
+  // A challenge's hints are graded, revealed one at a time; a run step's one hint goes with its failed checks.
   Object.defineProperties(step, {
     checks: lazy('checks', () => (block ??= parse()).checks),
-    hint: lazy('hint', () => {
-      if (block) return block.hint;
-      if (quick === null) quick = quickHint();
-      return quick ? quick.hint : (block ??= parse()).hint;
-    }),
+    ...(step.kind === 'challenge' ? { hints: hints('hints') } : { hint: hints('hint') }),
   });
 }
 

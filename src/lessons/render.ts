@@ -4,6 +4,7 @@ import type { HLJSApi, LanguageFn } from 'highlight.js';
 import type MarkdownIt from 'markdown-it';
 import { classifyFence, tokenizeAttrs } from './parse';
 import type { Lesson } from './schema';
+import { shippedPage } from './shippedRenders';
 
 // markdown-it and highlight.js load on the first render (the webview), not when the extension loads.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -156,30 +157,47 @@ function highlightedCode(content: string, lang: string, escape: (text: string) =
 /** Pages rendered lately, by their Markdown (the content is the key): opening a page again costs nothing. */
 const rendered = new Map<string, RenderedLesson>();
 const RENDER_CACHE_SIZE = 8;
+/** Inline Markdown → HTML from the pages the build rendered (shippedRenders.ts) that were read. */
+const shippedInline = new Map<string, string>();
 
 /**
  * The lesson body as HTML; steps keep `{{vars}}` as written (the webview shows the learner's values). The last few
- * are kept by content, so a page opened again (or a lesson file saved unchanged) is not rendered again; `cache: false`
- * renders anew (the bench's cold render).
+ * are kept by content, so a page opened again (or a lesson file saved unchanged) is not rendered again; a page the
+ * build rendered is read from the package. `cache: false` renders anew (the bench's cold render).
  */
 export function renderLessonHtml(lesson: Pick<Lesson, 'markdown'>, options: { cache?: boolean } = {}): RenderedLesson {
   const useCache = options.cache !== false;
-  const hit = useCache ? rendered.get(lesson.markdown) : undefined;
+  const hit = useCache ? rendered.get(lesson.markdown) ?? readShipped(lesson.markdown) : undefined;
   if (hit) {
     rendered.delete(lesson.markdown); // most recently used last
-    rendered.set(lesson.markdown, hit);
+    remember(lesson.markdown, hit);
     return { html: hit.html, steps: hit.steps.map((step) => ({ ...step })) };
   }
   const env: RenderEnv = { steps: [] };
   const html = renderer().render(lesson.markdown, env);
-  if (useCache) {
-    rendered.set(lesson.markdown, { html, steps: env.steps.map((step) => ({ ...step })) });
-    if (rendered.size > RENDER_CACHE_SIZE) rendered.delete(rendered.keys().next().value!);
-  }
+  if (useCache) remember(lesson.markdown, { html, steps: env.steps.map((step) => ({ ...step })) });
   return { html, steps: env.steps };
 }
 
-/** One line of Markdown (quiz questions, recap items) without the surrounding <p>. */
-export function renderMarkdownInline(text: string): string {
-  return renderer().renderInline(text, {});
+/** Forget the pages rendered or read so far (the bench's and tests' cold start). */
+export function forgetRenders(): void {
+  rendered.clear();
+  shippedInline.clear();
+}
+
+function remember(markdown: string, page: RenderedLesson): void {
+  rendered.set(markdown, page);
+  if (rendered.size > RENDER_CACHE_SIZE) rendered.delete(rendered.keys().next().value!);
+}
+
+function readShipped(markdown: string): RenderedLesson | undefined {
+  const page = shippedPage(markdown);
+  if (!page) return undefined;
+  for (const [text, html] of Object.entries(page.inline)) shippedInline.set(text, html);
+  return { html: page.html, steps: page.steps };
+}
+
+/** One line of Markdown (quiz questions, recap items) without the surrounding <p>; `cache: false` renders anew. */
+export function renderMarkdownInline(text: string, options: { cache?: boolean } = {}): string {
+  return (options.cache !== false ? shippedInline.get(text) : undefined) ?? renderer().renderInline(text, {});
 }

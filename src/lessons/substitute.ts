@@ -271,15 +271,17 @@ export function parseCheckBlock(source: string, firstLine: number, file: string,
 }
 
 /**
- * A check block's step hint without parsing the whole block (drawing a lesson page needs every step's hint but none of
- * its checks): each top-level `- hint: …` item is read alone, a few lines of YAML. Undefined when that cannot tell (a
- * hint written another way, an item that does not parse): the caller parses the block. A block with an error elsewhere
- * still shows its hint; the error is reported where the block is parsed (running or checking the step, lint).
+ * A check block's step-level hints without parsing the whole block (drawing a lesson page needs every step's hint, a
+ * challenge's graded hints, but none of the checks): each top-level `- hint: …` item is read alone, a few lines of YAML.
+ * `hint` is the last (a run step's), `hints` all in order (a challenge's), as parseCheckBlock gives them. Undefined when
+ * that cannot tell (a hint written another way, an item that does not parse): the caller parses the block. A block with
+ * an error elsewhere still shows its hints; the error is reported where the block is parsed (running or checking the
+ * step, lint).
  */
-export function quickStepHint(source: string, values: VarValues): { hint?: string } | undefined {
-  if (!source.includes('hint')) return {};
+export function quickStepHints(source: string, values: VarValues): { hint?: string; hints: string[] } | undefined {
+  if (!source.includes('hint')) return { hints: [] };
   const lines = source.split('\n');
-  let hint: string | undefined;
+  const hints: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!/^-[ \t]+hint[ \t]*:/.test(line)) {
@@ -306,9 +308,9 @@ export function quickStepHint(source: string, values: VarValues): { hint?: strin
     if (keys.length !== 1) continue; // a check with its own hint (`- hint: …` then `  container: …`), not the step's
     const item = hintItem.safeParse(substituteDeep(parsed[0], values));
     if (!item.success) return undefined;
-    hint = item.data.hint;
+    hints.push(item.data.hint);
   }
-  return { hint };
+  return { hint: hints.at(-1), hints };
 }
 
 /**

@@ -3,6 +3,7 @@
 import { defaultVars, invalidVarValue, renderLessonHtml, renderMarkdownInline } from '../../lessons';
 import type { Lesson, Step } from '../../lessons/schema';
 import type { StepProgress } from '../../lessons/progress';
+import type { ShippedPage } from '../../lessons/shippedRenders';
 import type { LessonView, StepView } from '../../webview/protocol';
 
 export interface Neighbours {
@@ -57,6 +58,21 @@ export function buildLessonView(lesson: Lesson, neighbours: Neighbours = {}, sav
     prev: neighbour(neighbours.prev),
     next: neighbour(neighbours.next),
   };
+}
+
+/** The inline Markdown a lesson's page shows beside its body: recap items, quiz questions and answers, challenge hints. */
+export function inlineMarkdownOf(lesson: Lesson): string[] {
+  return [
+    ...lesson.meta.recap,
+    ...lesson.meta.quiz.flatMap((item) => [item.q, item.a]),
+    ...lesson.steps.flatMap((step) => (step.kind === 'challenge' ? step.hints ?? [] : [])),
+  ];
+}
+
+/** What the build ships for a lesson's page (scripts/prerender.ts): its body and every inline text, rendered anew. */
+export function pageForShipping(lesson: Lesson): ShippedPage {
+  const { html, steps } = renderLessonHtml(lesson, { cache: false });
+  return { html, steps, inline: Object.fromEntries(inlineMarkdownOf(lesson).map((text) => [text, renderMarkdownInline(text, { cache: false })])) };
 }
 
 /** The lessons before and after `lessonId` in course order. */

@@ -292,6 +292,7 @@ describe('step hints on a lesson page', () => {
   test('every lesson: the hint read from its hint items alone is the one the whole check block gives', () => {
     const dir = path.resolve(__dirname, '..', '..', '..', 'lessons');
     let hints = 0;
+    let challengeHints = 0;
     for (const name of fs.readdirSync(dir).filter((f) => /^\d\d-.*\.md$/.test(f))) {
       const file = path.join(dir, name);
       const text = fs.readFileSync(file, 'utf8');
@@ -299,10 +300,13 @@ describe('step hints on a lesson page', () => {
       const eager = parseLesson(text, file, { checks: 'now' }).lesson!;
       lazy.steps.forEach((step, i) => {
         assert.equal(step.hint, eager.steps[i].hint, `${name} ${step.id}`);
+        assert.deepEqual(step.hints, eager.steps[i].hints, `${name} ${step.id}: a challenge's graded hints`);
         if (step.hint) hints++;
+        if (step.hints?.length) challengeHints += step.hints.length;
       });
     }
     assert.ok(hints > 100, `${hints} hints`);
+    assert.ok(challengeHints > 100, `${challengeHints} graded hints of challenges`);
   });
 
   test('read alone: a check\'s own hint is not the step\'s, variables are filled in, odd forms fall back to the block', () => {
@@ -316,5 +320,18 @@ describe('step hints on a lesson page', () => {
     assert.equal(hintOf('- hint: >-\n    two\n    lines\n- container: web'), 'two lines');
     assert.equal(hintOf('- {hint: flow style}\n- container: web'), 'flow style');
     assert.equal(hintOf('- hint: first\n- hint: "last: wins"'), 'last: wins');
+  });
+
+  test('a challenge\'s graded hints read alone: in order, variables filled in, a check\'s own hint left out', () => {
+    const hintsOf = (block: string) => {
+      const text = ['---', 'id: h', 'order: 1', 'title: h', 'summary: h', 'sources: [{ seed: "001", section: h }]', 'vars: { port: { default: 8080, label: p, type: port } }',
+        '---', '```bash step id=c title=c kind=challenge', 'echo {{port}}', '```', '```markdown task', 'do it', '```', '```yaml check', block, '```', ''].join('\n');
+      const step = parseLesson(text, 'h.md').lesson!.steps[0];
+      assert.equal(step.hint, undefined, 'a challenge has no step hint');
+      return step.hints;
+    };
+    assert.deepEqual(hintsOf('- container: web\n  hint: not graded\n- hint: first {{port}}\n- hint: "second: quoted \\"x\\""'), ['first 8080', 'second: quoted "x"']);
+    assert.deepEqual(hintsOf('- {hint: flow style}\n- hint: plain\n- container: web'), ['flow style', 'plain'], 'an odd form: the whole block');
+    assert.deepEqual(hintsOf('- container: web'), []);
   });
 });
