@@ -60,10 +60,12 @@ export function writeShippedRenders(rendersDir: string, buildId: string, pages: 
     const target = path.join(dir, name);
     const text = JSON.stringify(page);
     if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === text) continue;
-    fs.writeFileSync(`${target}.tmp`, text);
-    fs.renameSync(`${target}.tmp`, target);
+    // By a rename: a page being read (or written by a build beside this one) is never half-written.
+    const temporary = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, target);
   }
-  for (const name of fs.readdirSync(dir)) if (!keep.has(name)) fs.rmSync(path.join(dir, name), { force: true });
+  for (const name of fs.readdirSync(dir)) if (!keep.has(name) && !name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
   for (const other of fs.readdirSync(rendersDir)) {
     if (other !== buildId) fs.rmSync(path.join(rendersDir, other), { recursive: true, force: true });
   }
