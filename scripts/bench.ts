@@ -16,9 +16,10 @@
 //   (the burst's CPU is process.cpuUsage() from its first command until the model is idle after it, user + system);
 //   bundle require: fresh `node` requiring the production dist/extension.js with a stub `vscode` (median of 10);
 //   VSIX size (@vscode/vsce package); check_ms_p50: one step's checks (no HTTP waits); render_ms_max: parse + the
-//   largest lesson's HTML as the extension gets it (the page the build rendered, dist/renders), render_uncached_ms the
-//   same rendered anew; page_first_open_ms: a fresh process, the first page opened after the catalog parsed the course
-//   (page_first_open_rendered_ms without dist/renders); page_open_ms: opening its page as the extension does (the
+//   largest lesson's HTML as the extension gets it (the page the build rendered, dist/prebuilt), render_uncached_ms the
+//   same rendered anew; a fresh process (median of 5): catalog_first_ms listing the course (the build's parse), then
+//   page_first_open_ms the first page opened (the build's render), and both without dist/prebuilt
+//   (catalog_first_parsed_ms, page_first_open_rendered_ms); page_open_ms: opening its page as the extension does (the
 //   catalog parsed it: HTML, step views with their hints, recap, quiz), page_cold_ms the same with the parse,
 //   page_reopen_ms opening it again (HTML from the render cache), render_breakdown_ms where the time goes; suite_s: wall time of the whole lesson suite per engine of the matrix (scripts/engines.sh legs that
 //   answer, one after another in the same run; the engine in use when none does; skip with --no-suite).
@@ -35,7 +36,7 @@ import type { DockerEngine } from '../src/engine';
 import { ExplorerModelController } from '../src/viewmodel/explorer/controller';
 import { buildItems, viewDescription, EXPLORER_VIEWS } from '../src/viewmodel/explorer/model';
 import { forgetRenders, loadLessons, renderLessonHtml, parseLesson, resolveStep } from '../src/lessons';
-import { useShippedRenders } from '../src/lessons/shippedRenders';
+import { usePrebuilt } from '../src/lessons/prebuilt';
 import type { Lesson } from '../src/lessons/schema';
 import { buildLessonView, stepView } from '../src/viewmodel/lessons/lessonView';
 import { evaluateChecks } from '../src/checks';
@@ -378,14 +379,14 @@ async function checkSpeed(engine: DockerEngine, image: string): Promise<number> 
 }
 
 interface RenderSpeed {
-  /** Parse + the page's HTML as the extension gets it: the page the build rendered, read from dist/renders. */
+  /** Parse + the page's HTML as the extension gets it: the page the build rendered, read from dist/prebuilt. */
   maxMs: number;
-  /** Parse + render of the page's HTML, nothing cached, no shipped page (an edited lesson; render_ms_max before). */
+  /** Parse + render of the page's HTML, nothing cached, no page from the build (an edited lesson; render_ms_max before). */
   uncachedMs: number;
   file: string;
-  /** A fresh process: the first page opened after the catalog parsed the course (medians of 5 processes). */
-  firstOpenMs: { shipped: number; rendered: number };
-  /** What opening the page costs: buildLessonView of a lesson the catalog parsed (nothing in memory; shipped page). */
+  /** A fresh process: listing the course, then the first page opened (medians of 5 processes), with dist/prebuilt and without. */
+  fresh: { prebuilt: FirstOpen; computed: FirstOpen };
+  /** What opening the page costs: buildLessonView of a lesson the catalog parsed (nothing in memory; the build's page). */
   pageOpenMs: number;
   /** Parse + buildLessonView, nothing in memory (the file changed on disk, or the first open after a reload). */
   pageColdMs: number;
@@ -395,13 +396,15 @@ interface RenderSpeed {
   breakdown: Record<string, number>;
 }
 
-const rendersDir = path.join(root, 'dist', 'renders');
+interface FirstOpen { catalogMs: number; pageMs: number }
 
-/** The pages `npm run build` rendered (the bench builds first); the bench fails without them. */
-function useBuildsRenders(): void {
-  const builds = fs.existsSync(rendersDir) ? fs.readdirSync(rendersDir) : [];
-  if (builds.length !== 1) throw new Error(`dist/renders holds ${builds.length} builds' pages, not 1: run npm run build`);
-  useShippedRenders(rendersDir, builds[0]);
+const prebuiltDir = path.join(root, 'dist', 'prebuilt');
+
+/** The course as `npm run build` parsed and rendered it (the bench builds first); the bench fails without it. */
+function useBuildsPrebuilt(): void {
+  const builds = fs.existsSync(prebuiltDir) ? fs.readdirSync(prebuiltDir) : [];
+  if (builds.length !== 1) throw new Error(`dist/prebuilt holds ${builds.length} builds' files, not 1: run npm run build`);
+  usePrebuilt(prebuiltDir, builds[0]);
 }
 
 async function largestLesson(): Promise<{ lessons: Lesson[]; largest: Lesson }> {
@@ -410,7 +413,7 @@ async function largestLesson(): Promise<{ lessons: Lesson[]; largest: Lesson }> 
 }
 
 async function renderSpeed(): Promise<RenderSpeed> {
-  useBuildsRenders();
+  useBuildsPrebuilt();
   const { largest } = await largestLesson();
   const text = fs.readFileSync(largest.file, 'utf8');
   const parse = () => parseLesson(text, largest.file).lesson!;
@@ -438,22 +441,27 @@ async function renderSpeed(): Promise<RenderSpeed> {
     // What drawing the page cost when it parsed every check block (before step hints were read alone).
     all_check_blocks: sample(20, parse, (lesson: Lesson) => lesson.steps.forEach((step) => step.checks)),
   };
-  const firstOpen = (mode: 'shipped' | 'rendered') => median(Array.from({ length: 5 }, () => Number(execFileSync(process.execPath,
-    ['--import', 'tsx', path.join(root, 'scripts', 'bench.ts'), '--first-page', mode], { cwd: root, encoding: 'utf8' }))));
+  const firstOpen = (mode: 'prebuilt' | 'computed'): FirstOpen => {
+    const runs = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath,
+      ['--import', 'tsx', path.join(root, 'scripts', 'bench.ts'), '--first-page', mode], { cwd: root, encoding: 'utf8' })) as FirstOpen);
+    return { catalogMs: median(runs.map((run) => run.catalogMs)), pageMs: median(runs.map((run) => run.pageMs)) };
+  };
   return {
     maxMs, uncachedMs, file: path.basename(largest.file), pageOpenMs, pageColdMs, pageReopenMs,
-    firstOpenMs: { shipped: firstOpen('shipped'), rendered: firstOpen('rendered') },
+    fresh: { prebuilt: firstOpen('prebuilt'), computed: firstOpen('computed') },
     breakdown: Object.fromEntries(Object.entries(breakdown).map(([k, v]) => [k, round(v, 2)])),
   };
 }
 
-/** `--first-page shipped|rendered`: in this fresh process, the catalog loads the course, then the largest page opens. */
+/** `--first-page prebuilt|computed`: in this fresh process, the catalog loads the course, then the largest page opens. */
 async function firstPageOpen(mode: string): Promise<void> {
-  if (mode === 'shipped') useBuildsRenders();
+  if (mode === 'prebuilt') useBuildsPrebuilt();
+  let t = process.hrtime.bigint();
   const { largest } = await largestLesson();
-  const t = process.hrtime.bigint();
+  const catalogMs = ms(t);
+  t = process.hrtime.bigint();
   buildLessonView(largest);
-  process.stdout.write(String(ms(t)));
+  process.stdout.write(JSON.stringify({ catalogMs, pageMs: ms(t) }));
 }
 
 const LEGS = ['modern', 'containerd', 'legacy'] as const;
@@ -496,7 +504,8 @@ async function main(): Promise<void> {
     // A lesson that does not render is reported, and fails the bench at the end, after the other measures are printed.
     const render = await renderSpeed().catch((error: unknown) => {
       failures.push(`render: ${error instanceof Error ? error.message : String(error)}`);
-      return { maxMs: Number.NaN, uncachedMs: Number.NaN, file: 'failed', firstOpenMs: { shipped: Number.NaN, rendered: Number.NaN },
+      const none = { catalogMs: Number.NaN, pageMs: Number.NaN };
+      return { maxMs: Number.NaN, uncachedMs: Number.NaN, file: 'failed', fresh: { prebuilt: none, computed: none },
         pageOpenMs: Number.NaN, pageColdMs: Number.NaN, pageReopenMs: Number.NaN, breakdown: {} };
     });
     const { requireMs, vsixBytes: vsix } = productionBundle();
@@ -551,7 +560,8 @@ async function main(): Promise<void> {
       ['one step\'s checks p50', `${round(check, 2)} ms`, '≤ 30 ms'],
       [`parse + HTML of the largest lesson (${render.file}), the page the build rendered`, `${round(render.maxMs, 2)} ms`, '≤ 15 ms'],
       ['  the same rendered anew, nothing cached', `${round(render.uncachedMs, 2)} ms`, ''],
-      ['  first page opened in a fresh process, after the catalog: shipped / rendered', `${round(render.firstOpenMs.shipped, 2)} / ${round(render.firstOpenMs.rendered, 2)} ms`, ''],
+      ['a fresh process: listing the course, the build\'s parse / parsed now', `${round(render.fresh.prebuilt.catalogMs, 1)} / ${round(render.fresh.computed.catalogMs, 1)} ms`, ''],
+      ['  then opening the largest page, the build\'s render / rendered now', `${round(render.fresh.prebuilt.pageMs, 2)} / ${round(render.fresh.computed.pageMs, 2)} ms`, ''],
       ['  opening its page (parsed by the catalog; HTML, step views, recap, quiz)', `${round(render.pageOpenMs, 2)} ms`, ''],
       ['  parse + opening its page, nothing in memory', `${round(render.pageColdMs, 2)} ms`, ''],
       ['  opening it again (HTML from the render cache)', `${round(render.pageReopenMs, 2)} ms`, ''],
@@ -592,8 +602,10 @@ async function main(): Promise<void> {
       check_ms_p50: round(check, 2),
       render_ms_max: Number.isNaN(render.maxMs) ? null : round(render.maxMs, 2),
       render_uncached_ms: Number.isNaN(render.uncachedMs) ? null : round(render.uncachedMs, 2),
-      page_first_open_ms: Number.isNaN(render.firstOpenMs.shipped) ? null : round(render.firstOpenMs.shipped, 2),
-      page_first_open_rendered_ms: Number.isNaN(render.firstOpenMs.rendered) ? null : round(render.firstOpenMs.rendered, 2),
+      catalog_first_ms: Number.isNaN(render.fresh.prebuilt.catalogMs) ? null : round(render.fresh.prebuilt.catalogMs, 1),
+      catalog_first_parsed_ms: Number.isNaN(render.fresh.computed.catalogMs) ? null : round(render.fresh.computed.catalogMs, 1),
+      page_first_open_ms: Number.isNaN(render.fresh.prebuilt.pageMs) ? null : round(render.fresh.prebuilt.pageMs, 2),
+      page_first_open_rendered_ms: Number.isNaN(render.fresh.computed.pageMs) ? null : round(render.fresh.computed.pageMs, 2),
       page_open_ms: Number.isNaN(render.pageOpenMs) ? null : round(render.pageOpenMs, 2),
       page_cold_ms: Number.isNaN(render.pageColdMs) ? null : round(render.pageColdMs, 2),
       page_reopen_ms: Number.isNaN(render.pageReopenMs) ? null : round(render.pageReopenMs, 2),

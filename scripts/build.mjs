@@ -87,9 +87,9 @@ const splitSources = {
 };
 
 /**
- * The build's id, a hash of the sources and the locked dependencies: the lesson pages rendered for the package live in
- * dist/renders/<id>/, and a bundle reads only its own build's (src/lessons/shippedRenders.ts). Not in watch mode: the
- * sources change under it, so it renders every page.
+ * The build's id, a hash of the sources and the locked dependencies: the course as parsed and rendered for the package
+ * lives in dist/prebuilt/<id>/, and a bundle reads only its own build's (src/lessons/prebuilt.ts). Not in watch mode:
+ * the sources change under it, so it parses and renders every lesson itself.
  */
 function buildId() {
   const hash = createHash('sha256');
@@ -223,22 +223,22 @@ mergeL10n();
 copyBusybox();
 copyCodicons();
 /**
- * Every lesson's page, rendered for this build (dist/renders/<BUILD_ID>/): the first page a learner opens is read, not
- * rendered. The script is bundled with the build's id and run once.
+ * The course parsed and every page rendered for this build (dist/prebuilt/<BUILD_ID>/): listing the course and the
+ * first page a learner opens are read, not computed. The script is bundled with the build's id and run once.
  */
 async function prerenderLessons() {
   const script = path.join(os.tmpdir(), `docker-lessons-prerender-${process.pid}.js`);
   try {
     await esbuild.build({ ...common, absWorkingDir: root, entryPoints: ['scripts/prerender.ts'], outfile: script, sourcemap: false,
       minify: false, platform: 'node', format: 'cjs', target: 'node20', plugins: [optionalNative] });
-    execFileSync(process.execPath, [script, path.join(root, 'lessons'), path.join(root, 'dist', 'renders')], { stdio: 'inherit' });
+    execFileSync(process.execPath, [script, path.join(root, 'lessons'), path.join(root, 'dist', 'prebuilt')], { stdio: 'inherit' });
   } finally {
     fs.rmSync(script, { force: true });
   }
 }
 
 if (watch) {
-  fs.rmSync(path.join(root, 'dist', 'renders'), { recursive: true, force: true });
+  fs.rmSync(path.join(root, 'dist', 'prebuilt'), { recursive: true, force: true });
   for (const options of builds) await (await esbuild.context({ absWorkingDir: root, ...options })).watch();
   console.log('esbuild: watching');
 } else {

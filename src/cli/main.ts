@@ -1,5 +1,10 @@
 // Entry of the bundled CLI (dist/cli.js, required by bin/docker-lessons.cjs): run and exit with the command's code.
+import * as path from 'path';
 import { main, processIO } from './cli';
+import { usePrebuilt } from '../lessons/prebuilt';
+
+// The course as this build parsed it (dist/prebuilt/, beside this bundle): listing it needs no YAML parse.
+usePrebuilt(path.join(__dirname, 'prebuilt'));
 
 const controller = new AbortController();
 let interrupted = false;

@@ -1,7 +1,8 @@
 // Lesson file → Lesson + diagnostics. Never throws: every problem becomes a Diagnostic with the file's line number.
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import * as path from 'path';
 import { YAML } from './yaml';
+import { prebuiltLesson, type PrebuiltLesson } from './prebuilt';
 import { t } from '../i18n';
 import {
   frontMatterSchema, stepAttrsSchema, STEP_KINDS, variableSchema,
@@ -191,8 +192,17 @@ export function analyzeLesson(text: string, file: string, options: ParseOptions 
 
 // Fences are block tokens: the inline rules (emphasis, links, typography) cannot change them, so the parser runs only
 // the block pass (the renderer does the full parse).
-const tokenizer = new MarkdownIt({ html: false });
-tokenizer.core.ruler.enableOnly(['normalize', 'block']);
+// markdown-it loads with the first lesson parsed, not with the module (the build's parse is read without it).
+let blockTokenizer: MarkdownIt.MarkdownIt | undefined;
+function tokenizer(): MarkdownIt.MarkdownIt {
+  if (blockTokenizer) return blockTokenizer;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('markdown-it') as typeof MarkdownIt | { default: typeof MarkdownIt };
+  const MarkdownItClass = 'default' in loaded ? loaded.default : loaded;
+  blockTokenizer = new MarkdownItClass({ html: false });
+  blockTokenizer.core.ruler.enableOnly(['normalize', 'block']);
+  return blockTokenizer;
+}
 
 function analyze(text: string, file: string, analysis: LessonAnalysis, deferChecks: boolean): void {
   const diagnostics = analysis.diagnostics;
@@ -243,7 +253,7 @@ function analyze(text: string, file: string, analysis: LessonAnalysis, deferChec
   for (const [name, variable] of Object.entries(declaredVars ?? {})) defaults[name] = String(variable.default);
 
   // Body
-  const tokens = tokenizer.parse(parts.markdown, {});
+  const tokens = tokenizer().parse(parts.markdown, {});
   const seenIds = new Map<string, number>();
   let current: StepDraft | undefined;
   for (const token of tokens) {
@@ -350,6 +360,53 @@ function analyze(text: string, file: string, analysis: LessonAnalysis, deferChec
       markdownLine: parts.markdownLine,
     };
   }
+}
+
+/** What the build ships of a lesson that parsed without a diagnostic (prebuilt.ts): its check blocks stay unparsed. */
+export function prebuildLesson(lesson: Lesson): PrebuiltLesson {
+  const steps = lesson.steps.map((step) => {
+    const data: Record<string, unknown> = {};
+    // Own data properties only: reading the lazy `checks` and hints would parse the check block.
+    for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(step))) {
+      if ('value' in descriptor) data[key] = descriptor.value;
+    }
+    return data as unknown as Step;
+  });
+  return { meta: lesson.meta, steps, markdown: lesson.markdown, markdownLine: lesson.markdownLine };
+}
+
+/**
+ * The build's parse of this text (prebuilt.ts), as analyzeLesson would give it with checks on use; undefined when the
+ * build did not parse exactly this text. Its check blocks are parsed on first use as usual, with their file lines.
+ */
+export function prebuiltAnalysis(text: string, file: string): LessonAnalysis | undefined {
+  const data = prebuiltLesson(text);
+  if (!data) return undefined;
+  const resolved = path.resolve(file);
+  const defaults: VarValues = {};
+  for (const [name, variable] of Object.entries(data.meta.vars)) defaults[name] = String(variable.default);
+  const steps = data.steps.map((fields) => {
+    const step: Step = { ...fields, checks: fields.checks ?? [] };
+    const content = step.checksSource;
+    if (content !== undefined) {
+      const challenge = step.kind === 'challenge';
+      const fenceLine = step.checksLine ?? step.line;
+      parseChecksOnUse(step, () => parseCheckBlock(content, fenceLine + 1, resolved, defaults, challenge), () => quickStepHints(content, defaults));
+    }
+    return step;
+  });
+  let full: LessonAnalysis | undefined;
+  return {
+    lesson: {
+      meta: data.meta, file: resolved, assetsDir: path.join(path.dirname(resolved), data.meta.id),
+      steps, markdown: data.markdown, markdownLine: data.markdownLine,
+    },
+    meta: data.meta,
+    steps: steps.map((step) => ({ step, valid: true, rawChecks: [], checksDeferred: step.checksSource !== undefined })),
+    diagnostics: [],
+    // Only a message about another file needs a key's line (two lessons with one id): parse the text for it then.
+    keyLine: (keyPath) => (full ??= analyzeLesson(text, file)).keyLine(keyPath),
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { HLJSApi, LanguageFn } from 'highlight.js';
 import type MarkdownIt from 'markdown-it';
 import { classifyFence, tokenizeAttrs } from './parse';
 import type { Lesson } from './schema';
-import { shippedPage } from './shippedRenders';
+import { prebuiltPage } from './prebuilt';
 
 // markdown-it and highlight.js load on the first render (the webview), not when the extension loads.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -157,8 +157,8 @@ function highlightedCode(content: string, lang: string, escape: (text: string) =
 /** Pages rendered lately, by their Markdown (the content is the key): opening a page again costs nothing. */
 const rendered = new Map<string, RenderedLesson>();
 const RENDER_CACHE_SIZE = 8;
-/** Inline Markdown → HTML from the pages the build rendered (shippedRenders.ts) that were read. */
-const shippedInline = new Map<string, string>();
+/** Inline Markdown → HTML from the pages the build rendered (prebuilt.ts) that were read. */
+const prebuiltInline = new Map<string, string>();
 
 /**
  * The lesson body as HTML; steps keep `{{vars}}` as written (the webview shows the learner's values). The last few
@@ -167,7 +167,7 @@ const shippedInline = new Map<string, string>();
  */
 export function renderLessonHtml(lesson: Pick<Lesson, 'markdown'>, options: { cache?: boolean } = {}): RenderedLesson {
   const useCache = options.cache !== false;
-  const hit = useCache ? rendered.get(lesson.markdown) ?? readShipped(lesson.markdown) : undefined;
+  const hit = useCache ? rendered.get(lesson.markdown) ?? readPrebuilt(lesson.markdown) : undefined;
   if (hit) {
     rendered.delete(lesson.markdown); // most recently used last
     remember(lesson.markdown, hit);
@@ -182,7 +182,7 @@ export function renderLessonHtml(lesson: Pick<Lesson, 'markdown'>, options: { ca
 /** Forget the pages rendered or read so far (the bench's and tests' cold start). */
 export function forgetRenders(): void {
   rendered.clear();
-  shippedInline.clear();
+  prebuiltInline.clear();
 }
 
 function remember(markdown: string, page: RenderedLesson): void {
@@ -190,14 +190,14 @@ function remember(markdown: string, page: RenderedLesson): void {
   if (rendered.size > RENDER_CACHE_SIZE) rendered.delete(rendered.keys().next().value!);
 }
 
-function readShipped(markdown: string): RenderedLesson | undefined {
-  const page = shippedPage(markdown);
+function readPrebuilt(markdown: string): RenderedLesson | undefined {
+  const page = prebuiltPage(markdown);
   if (!page) return undefined;
-  for (const [text, html] of Object.entries(page.inline)) shippedInline.set(text, html);
+  for (const [text, html] of Object.entries(page.inline)) prebuiltInline.set(text, html);
   return { html: page.html, steps: page.steps };
 }
 
 /** One line of Markdown (quiz questions, recap items) without the surrounding <p>; `cache: false` renders anew. */
 export function renderMarkdownInline(text: string, options: { cache?: boolean } = {}): string {
-  return (options.cache !== false ? shippedInline.get(text) : undefined) ?? renderer().renderInline(text, {});
+  return (options.cache !== false ? prebuiltInline.get(text) : undefined) ?? renderer().renderInline(text, {});
 }

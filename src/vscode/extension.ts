@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { registerEditorHelp } from './editor/register';
 import { useBundle } from '../i18n';
+import { usePrebuilt } from '../lessons/prebuilt';
 import type { DockerLessonsApi, ExplorerItemInfo } from '../viewmodel/explorer/api';
 import { EngineConnection } from './engine/connection';
 import { registerExplorerCommands } from './explorer/commands';
@@ -19,6 +20,8 @@ import { CONTEXT_KEYS, VSCODE_COMMANDS } from './ids';
 export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
   // Core modules translate with @vscode/l10n; give them the bundle VS Code loaded for this display language.
   useBundle(vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en', vscode.l10n.bundle);
+  // The course as the build parsed and rendered it, read from the package when a lesson is first needed (no I/O now).
+  usePrebuilt(vscode.Uri.joinPath(context.extensionUri, 'dist', 'prebuilt').fsPath);
 
   const connection = new EngineConnection();
   const controller = new ExplorerModelController(() => connection.get());

@@ -3,7 +3,7 @@
 import { defaultVars, invalidVarValue, renderLessonHtml, renderMarkdownInline } from '../../lessons';
 import type { Lesson, Step } from '../../lessons/schema';
 import type { StepProgress } from '../../lessons/progress';
-import type { ShippedPage } from '../../lessons/shippedRenders';
+import type { PrebuiltPage } from '../../lessons/prebuilt';
 import type { LessonView, StepView } from '../../webview/protocol';
 
 export interface Neighbours {
@@ -70,7 +70,7 @@ export function inlineMarkdownOf(lesson: Lesson): string[] {
 }
 
 /** What the build ships for a lesson's page (scripts/prerender.ts): its body and every inline text, rendered anew. */
-export function pageForShipping(lesson: Lesson): ShippedPage {
+export function prebuildPage(lesson: Lesson): PrebuiltPage {
   const { html, steps } = renderLessonHtml(lesson, { cache: false });
   return { html, steps, inline: Object.fromEntries(inlineMarkdownOf(lesson).map((text) => [text, renderMarkdownInline(text, { cache: false })])) };
 }

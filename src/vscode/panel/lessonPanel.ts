@@ -8,7 +8,6 @@ import type { StepProgress } from '../../lessons/progress';
 import type { HostMessage, WebviewMessage } from '../../webview/protocol';
 import type { LessonService, ProgressChange } from '../lessons/service';
 import { WebviewPanelHost } from './webviewPanel';
-import { useShippedRenders } from '../../lessons/shippedRenders';
 import { LiveCheck } from '../lessons/liveCheck';
 import { StudyClock } from '../../viewmodel/lessons/studyClock';
 
@@ -304,8 +303,6 @@ export function registerLessonPanel(
   context: vscode.ExtensionContext, service: LessonService, output?: vscode.OutputChannel,
 ): LessonPanelController {
   const channel = output ?? vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
-  // The pages the build rendered: the first lesson opened is read from the package (no file is touched until then).
-  useShippedRenders(vscode.Uri.joinPath(context.extensionUri, 'dist', 'renders').fsPath);
   const controller = new LessonPanelController(context.extensionUri, service, channel);
   context.subscriptions.push(
     controller,
