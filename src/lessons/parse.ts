@@ -391,7 +391,7 @@ export function prebuiltAnalysis(text: string, file: string): LessonAnalysis | u
     if (content !== undefined) {
       const challenge = step.kind === 'challenge';
       const fenceLine = step.checksLine ?? step.line;
-      parseChecksOnUse(step, () => parseCheckBlock(content, fenceLine + 1, resolved, defaults, challenge), () => quickStepHints(content, defaults));
+      parseChecksOnUse(step, () => parseCheckBlock(content, fenceLine + 1, file, defaults, challenge), () => quickStepHints(content, defaults));
     }
     return step;
   });
