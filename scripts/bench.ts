@@ -15,9 +15,9 @@
 //          how long after the burst the model matches the engine, and the CPU the model and its tree items took;
 //   (the burst's CPU is process.cpuUsage() from its first command until the model is idle after it, user + system);
 //   bundle require: fresh `node` requiring the production dist/extension.js with a stub `vscode` (median of 10);
-//   VSIX size (@vscode/vsce package); check_ms_p50: one step's checks (no HTTP waits); render_ms_max: parse + the
-//   largest lesson's HTML as the extension gets it (the page the build rendered, dist/prebuilt), render_uncached_ms the
-//   same rendered anew; a fresh process (median of 5): catalog_first_ms listing the course (the build's parse), then
+//   VSIX size (@vscode/vsce package); check_ms_p50: one step's checks (no HTTP waits); render_ms_max: the largest
+//   lesson and its page's HTML as the extension gets them (the build's parse and page, dist/prebuilt),
+//   render_uncached_ms the same parsed and rendered now; a fresh process (median of 5): catalog_first_ms listing the course (the build's parse), then
 //   page_first_open_ms the first page opened (the build's render), and both without dist/prebuilt
 //   (catalog_first_parsed_ms, page_first_open_rendered_ms); page_open_ms: opening its page as the extension does (the
 //   catalog parsed it: HTML, step views with their hints, recap, quiz), page_cold_ms the same with the parse,
@@ -37,6 +37,7 @@ import { ExplorerModelController } from '../src/viewmodel/explorer/controller';
 import { buildItems, viewDescription, EXPLORER_VIEWS } from '../src/viewmodel/explorer/model';
 import { forgetRenders, loadLessons, renderLessonHtml, parseLesson, resolveStep } from '../src/lessons';
 import { usePrebuilt } from '../src/lessons/prebuilt';
+import { prebuiltAnalysis } from '../src/lessons/parse';
 import type { Lesson } from '../src/lessons/schema';
 import { buildLessonView, stepView } from '../src/viewmodel/lessons/lessonView';
 import { evaluateChecks } from '../src/checks';
@@ -389,7 +390,7 @@ async function checkSpeed(engine: DockerEngine, image: string): Promise<number> 
 }
 
 interface RenderSpeed {
-  /** Parse + the page's HTML as the extension gets it: the page the build rendered, read from dist/prebuilt. */
+  /** The lesson and its page's HTML as the extension gets them: the build's parse and page, read from dist/prebuilt. */
   maxMs: number;
   /** Parse + render of the page's HTML, nothing cached, no page from the build (an edited lesson; render_ms_max before). */
   uncachedMs: number;
@@ -439,7 +440,10 @@ async function renderSpeed(): Promise<RenderSpeed> {
     return median(samples);
   };
   const none = () => undefined;
-  const maxMs = sample(20, forgetRenders, () => renderLessonHtml(parse()));
+  // As the catalog and the page get it: the build's parse of this text, then the build's page.
+  const fromPackage = () => prebuiltAnalysis(text, largest.file)?.lesson ?? parse();
+  if (!prebuiltAnalysis(text, largest.file)) throw new Error(`dist/prebuilt has no parse of ${largest.file}: run npm run build`);
+  const maxMs = sample(20, forgetRenders, () => renderLessonHtml(fromPackage()));
   const uncachedMs = sample(20, none, () => renderLessonHtml(parse(), { cache: false }));
   const pageColdMs = sample(20, forgetRenders, () => buildLessonView(parse()));
   const pageOpenMs = sample(20, () => { forgetRenders(); return parse(); }, (lesson: Lesson) => buildLessonView(lesson));
@@ -569,8 +573,8 @@ async function main(): Promise<void> {
       ['bundle require', `${round(requireMs)} ms`, '≤ 60 ms'],
       ['VSIX size', `${(vsix / 1024).toFixed(0)} KiB`, '≤ 4 MiB'],
       ['one step\'s checks p50', `${round(check, 2)} ms`, '≤ 30 ms'],
-      [`parse + HTML of the largest lesson (${render.file}), the page the build rendered`, `${round(render.maxMs, 2)} ms`, '≤ 15 ms'],
-      ['  the same rendered anew, nothing cached', `${round(render.uncachedMs, 2)} ms`, ''],
+      [`the largest lesson (${render.file}) and its page's HTML, as the build made them`, `${round(render.maxMs, 2)} ms`, '≤ 15 ms'],
+      ['  the same parsed and rendered now, nothing cached', `${round(render.uncachedMs, 2)} ms`, ''],
       ['a fresh process: listing the course, the build\'s parse / parsed now', `${round(render.fresh.prebuilt.catalogMs, 1)} / ${round(render.fresh.computed.catalogMs, 1)} ms`, ''],
       ['  then opening the largest page, the build\'s render / rendered now', `${round(render.fresh.prebuilt.pageMs, 2)} / ${round(render.fresh.computed.pageMs, 2)} ms`, ''],
       ['  opening its page (parsed by the catalog; HTML, step views, recap, quiz)', `${round(render.pageOpenMs, 2)} ms`, ''],

@@ -136,7 +136,7 @@ const RECENT_GAPS = 32;
 export interface EventGateOptions {
   /** Items let through at once after a quiet period (a `docker run` is create, connect, start). */
   burstCredits?: number;
-  /** This long without an item ends a burst: the credits come back and the pace starts over. */
+  /** This long without an item (and half the burst's pace, once it has slowed) ends a burst: the credits come back and the pace starts over. */
   quietMs?: number;
   /**
    * In a burst, pending items are flushed once a silence outlasts the burst's recent gaps between items by half (its
@@ -203,7 +203,9 @@ export class EventGate<T> {
   push(item: T): void {
     const now = this.clock.now();
     const gap = now - this.lastItemAt;
-    if (gap >= this.quietMs) {
+    // Quiet means a silence of quietMs, and of half the pace in a burst that has lasted: a long burst's pauses of a
+    // second or two (docker stop waiting out a grace period) would otherwise restart its pace and credits each time.
+    if (gap >= Math.max(this.quietMs, this.interval / 2)) {
       this.credits = this.burstCredits;
       this.interval = this.minIntervalMs;
       this.recentGaps = [];

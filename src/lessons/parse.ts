@@ -362,13 +362,18 @@ function analyze(text: string, file: string, analysis: LessonAnalysis, deferChec
   }
 }
 
-/** What the build ships of a lesson that parsed without a diagnostic (prebuilt.ts): its check blocks stay unparsed. */
+/** What the build ships of a lesson that parsed without a diagnostic (prebuilt.ts): its check blocks unparsed, their hints read. */
 export function prebuildLesson(lesson: Lesson): PrebuiltLesson {
   const steps = lesson.steps.map((step) => {
     const data: Record<string, unknown> = {};
     // Own data properties only: reading the lazy `checks` and hints would parse the check block.
     for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(step))) {
       if ('value' in descriptor) data[key] = descriptor.value;
+    }
+    // Its hints, which a lesson page shows, are read now (from the hint items alone, when they tell).
+    if (step.checksSource !== undefined) {
+      if (step.kind === 'challenge') data.hints = step.hints;
+      else data.hint = step.hint;
     }
     return data as unknown as Step;
   });
@@ -385,14 +390,14 @@ export function prebuiltAnalysis(text: string, file: string): LessonAnalysis | u
   const resolved = path.resolve(file);
   const defaults: VarValues = {};
   for (const [name, variable] of Object.entries(data.meta.vars)) defaults[name] = String(variable.default);
-  const steps = data.steps.map((fields) => {
+  const steps = data.steps.map(({ hint, hints, ...fields }) => {
     const step: Step = { ...fields, checks: fields.checks ?? [] };
     const content = step.checksSource;
-    if (content !== undefined) {
-      const challenge = step.kind === 'challenge';
-      const fenceLine = step.checksLine ?? step.line;
-      parseChecksOnUse(step, () => parseCheckBlock(content, fenceLine + 1, file, defaults, challenge), () => quickStepHints(content, defaults));
-    }
+    if (content === undefined) return step;
+    const challenge = step.kind === 'challenge';
+    const fenceLine = step.checksLine ?? step.line;
+    // The hints as the build read them (this very text: the same defaults); the checks when first needed.
+    parseChecksOnUse(step, () => parseCheckBlock(content, fenceLine + 1, file, defaults, challenge), () => ({ hint, hints: hints ?? [] }));
     return step;
   });
   let full: LessonAnalysis | undefined;

@@ -24,7 +24,7 @@ export interface PrebuiltPage {
 /** A lesson that parsed without a diagnostic, as plain data: no file paths, its check blocks not parsed. */
 export interface PrebuiltLesson {
   meta: FrontMatter;
-  /** Each step without `checks`, `hint` and `hints` when it has a check block (they are read from it on first use). */
+  /** Each step; with a check block, its `hint` (a challenge: `hints`) but not its `checks` (parsed on first use). */
   steps: Step[];
   markdown: string;
   markdownLine: number;

@@ -247,6 +247,26 @@ describe('EventGate', () => {
     assert.deepEqual(batches.flatMap((b) => b.items), recorded.times.map((_, i) => i));
   });
 
+  test('a long burst\'s silences of a second or two are pauses, not quiet periods: still within 20 updates', () => {
+    // The bench's burst on a busy machine: 1,000 events over 40 s, with silences of 1.2, 1.8 and 2.2 s (docker stop
+    // waiting out its grace period) that each restarted the pace and spent the leading credits again (29 updates).
+    const clock = new FakeScheduler();
+    const batches: number[][] = [];
+    const gate = new EventGate<number>((items) => batches.push(items), {}, gateClock(clock));
+    const pauses = new Map([[250, 1200], [500, 1800], [750, 2200]]);
+    for (let i = 0; i < 1000; i++) {
+      gate.push(i);
+      clock.advance(pauses.get(i) ?? (i % 10 === 9 ? 200 : 30));
+    }
+    clock.advance(1000);
+    assert.ok(batches.length <= 20, `${batches.length} updates in ${clock.now / 1000} s`);
+    assert.deepEqual(batches.flat(), Array.from({ length: 1000 }, (_, i) => i));
+    // Quiet for longer than half the burst's pace (at most 3.2 s): a learner's next command shows at once again.
+    clock.advance(3200);
+    gate.push(1000);
+    assert.deepEqual(batches.at(-1), [1000]);
+  });
+
   test('a bench-like burst on a loaded machine (events in clumps with long pauses) stays within 20 updates', () => {
     // 1,000 events over 30 s, in clumps: most gaps are 1 ms, one in ten is 100-350 ms (a CLI process starting).
     const clock = new FakeScheduler();

@@ -55,7 +55,9 @@ describe('the course as the build made it', () => {
     const parsed = parseLesson(LESSON, file).lesson!;
     writePrebuilt(dir, 'b1', { pages: [], lessons: [{ text: LESSON, lesson: prebuildLesson(parsed) }] });
     const stored = JSON.parse(fs.readFileSync(path.join(dir, 'b1', 'lessons', `${contentKey(LESSON)}.json`), 'utf8')) as { steps: object[] };
-    assert.ok(stored.steps.every((step) => !('checks' in step) && !('hint' in step)), 'check blocks are not parsed for the package');
+    assert.ok(stored.steps.every((step) => !('checks' in step)), 'check blocks are not parsed for the package');
+    assert.deepEqual(stored.steps.map((step) => (step as { hint?: string }).hint), ['看看端口 8080 是不是被占用了。', undefined],
+      'the hints the page shows are');
 
     usePrebuilt(dir, 'b1');
     const read = prebuiltAnalysis(LESSON, file)!;
