@@ -72,9 +72,11 @@ function isPage(data: unknown): data is PrebuiltPage {
 
 function isLesson(data: unknown): data is PrebuiltLesson {
   // The build wrote it from a lesson that validated; this only tells a damaged file from one of ours.
-  return isRecord(data) && isRecord(data.meta) && typeof data.meta.id === 'string' && typeof data.markdown === 'string'
-    && Number.isInteger(data.markdownLine) && Array.isArray(data.steps)
-    && data.steps.every((step) => isRecord(step) && typeof step.id === 'string' && typeof step.body === 'string' && Array.isArray(step.vars));
+  return isRecord(data) && isRecord(data.meta) && typeof data.meta.id === 'string' && isRecord(data.meta.vars)
+    && Object.values(data.meta.vars).every((variable) => isRecord(variable) && 'default' in variable)
+    && typeof data.markdown === 'string' && Number.isInteger(data.markdownLine) && Array.isArray(data.steps)
+    && data.steps.every((step) => isRecord(step) && typeof step.id === 'string' && typeof step.body === 'string'
+      && Number.isInteger(step.line) && Array.isArray(step.vars));
 }
 
 /** Write this build's files (scripts/prerender.ts) and remove what other builds, or this one before, left. */

@@ -78,8 +78,10 @@ describe('the course as the build made it', () => {
     assert.equal(prebuiltLesson(LESSON), undefined, 'another build\'s parse is not read');
   });
 
-  test('damaged or malformed files are parsed and rendered instead', () => {
+  test('damaged or malformed files are parsed and rendered instead', async () => {
     const dir = tempDir();
+    const lessonsDir = tempDir();
+    fs.writeFileSync(path.join(lessonsDir, '01-pre.md'), LESSON);
     const markdown = '# 坏了\n';
     fs.mkdirSync(path.join(dir, 'b1', 'pages'), { recursive: true });
     fs.mkdirSync(path.join(dir, 'b1', 'lessons'), { recursive: true });
@@ -90,9 +92,13 @@ describe('the course as the build made it', () => {
       assert.equal(prebuiltPage(markdown), undefined, text);
     }
     assert.match(renderLessonHtml({ markdown }).html, /<h1>坏了<\/h1>/);
-    for (const text of ['{', '{"meta": {"id": "x"}, "steps": [], "markdown": "m"}', '{"meta": {"id": "x"}, "steps": [{"id": "s"}], "markdown": "m", "markdownLine": 3}']) {
+    for (const text of ['{', '{"meta": {"id": "x", "vars": {}}, "steps": [], "markdown": "m"}', '{"meta": {"id": "x"}, "steps": [], "markdown": "m", "markdownLine": 3}',
+      '{"meta": {"id": "x", "vars": {"p": 1}}, "steps": [], "markdown": "m", "markdownLine": 3}',
+      '{"meta": {"id": "x", "vars": {}}, "steps": [{"id": "s", "body": "", "vars": []}], "markdown": "m", "markdownLine": 3}']) {
       fs.writeFileSync(path.join(dir, 'b1', 'lessons', `${contentKey(LESSON)}.json`), text);
       assert.equal(prebuiltLesson(LESSON), undefined, text);
+      assert.equal(prebuiltAnalysis(LESSON, 'x.md'), undefined, text);
+      assert.deepEqual((await loadLessons(lessonsDir)).lessons.map((lesson) => lesson.meta.id), ['pre'], `${text}: listed, parsed from its text`);
     }
   });
 
