@@ -17,11 +17,12 @@
 //   bundle require: fresh `node` requiring the production dist/extension.js with a stub `vscode` (median of 10);
 //   VSIX size (@vscode/vsce package); check_ms_p50: one step's checks (no HTTP waits); render_ms_max: the largest
 //   lesson and its page's HTML as the extension gets them (the build's parse and page, dist/prebuilt),
-//   render_uncached_ms the same parsed and rendered now; a fresh process (median of 5): catalog_first_ms listing the course (the build's parse), then
-//   page_first_open_ms the first page opened (the build's render), and both without dist/prebuilt
-//   (catalog_first_parsed_ms, page_first_open_rendered_ms); page_open_ms: opening its page as the extension does (the
-//   catalog parsed it: HTML, step views with their hints, recap, quiz), page_cold_ms the same with the parse,
-//   page_reopen_ms opening it again (HTML from the render cache), render_breakdown_ms where the time goes; suite_s: wall time of the whole lesson suite per engine of the matrix (scripts/engines.sh legs that
+//   render_uncached_ms the same parsed and rendered now; a fresh process (median of 5): catalog_first_ms listing the
+//   course (the build's parse), then page_first_open_ms the first page opened (the build's render), and both without
+//   dist/prebuilt (catalog_first_parsed_ms, page_first_open_rendered_ms); page_open_ms: opening its page as the
+//   extension does (the catalog parsed it: HTML, step views with their hints, recap, quiz), page_cold_ms the same with
+//   the parse, page_reopen_ms opening it again (HTML from the render cache), render_breakdown_ms where the time goes;
+//   suite_s: wall time of the whole lesson suite per engine of the matrix (scripts/engines.sh legs that
 //   answer, one after another in the same run; the engine in use when none does; skip with --no-suite).
 // Everything it creates carries the label docker-lessons.bench=1 and its process id in the name (containers), or the
 // repository prefix dl-bench-<pid>/ (tags), and is removed at the end; a bench running beside it keeps its own.
