@@ -1,6 +1,6 @@
 // `npm run bench` (not part of `npm test`): measures against a real engine and prints a table, then one JSON line.
 //   listing: our snapshot (containers + images + volumes + networks over the API, the four requests at once) vs. each
-//            of its list calls alone (the snapshot should cost little more than the slowest of them: the engine answers
+//            of its list calls alone (the networks list with its container counts: GET /networks and the containers) (the snapshot should cost little more than the slowest of them: the engine answers
 //            them side by side when it has the CPU; on a saturated machine it works through them one after another and
 //            the snapshot costs about their sum) vs. the CLI approach Container Tools uses (`docker container ls -a
 //            --format '{{json .}}'` and the same for images, volumes, networks: four processes one after another;
