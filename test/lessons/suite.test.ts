@@ -214,12 +214,15 @@ describe('lesson suite', async () => {
           // challenge: on the state its setup made, before the learner (here: the reference solution) did anything.
           const early = await checkStep(lesson, step, ctx, { vars, output: RAN_SILENTLY, noWait: true });
           if (early.length > 0 && early.every((result) => result.pass)) passBeforeRunning.push(`${step.id}: ${early.map((r) => r.title).join('; ')}`);
-          const runOnce = () => runStep(lesson, step, ctx, { vars, checkImages: false, ...(step.kind === 'challenge' ? { challenge: 'solution' as const } : {}) });
+          // A challenge: the reference solution on its setup's state. Once more: the step takes back what it made (the
+          // solution's containers too) and solves it again from its setup, as the page's Start over and a solution do.
+          const runOnce = (again: boolean) => runStep(lesson, step, ctx,
+            { vars, checkImages: false, ...(step.kind === 'challenge' ? { challenge: again ? 'solve' as const : 'solution' as const } : {}) });
           const firstRunAt = Date.now();
-          let outcome = await runOnce();
+          let outcome = await runOnce(false);
           if (lostContainerOutput(step, outcome)) {
             t.diagnostic(`${step.id}: the engine lost a container's output (exit 0, only output or logs checks failed); ran it once more`);
-            outcome = await runOnce();
+            outcome = await runOnce(true);
           }
           outcomes.push(outcome);
           if (outcome.status !== 'passed') break;
