@@ -42,7 +42,7 @@ import { prebuiltAnalysis } from '../src/lessons/parse';
 import type { Lesson } from '../src/lessons/schema';
 import { buildLessonView, stepView } from '../src/viewmodel/lessons/lessonView';
 import { evaluateChecks } from '../src/checks';
-import * as vscodeMock from '../test/support/vscodeMock';
+import { loadBundleInChild } from '../test/support/bundleLoad';
 
 const root = path.resolve(__dirname, '..');
 const BENCH_LABEL = 'docker-lessons.bench';
@@ -335,20 +335,8 @@ async function burst(engine: DockerEngine): Promise<Burst> {
 }
 
 function bundleRequire(): number {
-  // A stub `vscode` with the API's top-level names (the unit tests' mock has them), each a bottomless proxy: the bundle
-  // reads enum members (DiagnosticSeverity …) when it loads, and esbuild copies only a module's own names.
-  const names = Object.keys(vscodeMock);
-  const script = `
-    const Module = require('module');
-    const deep = () => new Proxy(function () {}, { get: (_, key) => key === Symbol.toPrimitive ? () => 0 : deep(), apply: () => deep(), construct: () => deep() });
-    const vscode = Object.fromEntries(${JSON.stringify(names)}.map((name) => [name, deep()]));
-    const load = Module._load;
-    Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
-    const t = process.hrtime.bigint();
-    require(${JSON.stringify(path.join(root, 'dist', 'extension.js'))});
-    process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`;
-  const samples = Array.from({ length: 10 }, () => Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
-  return median(samples);
+  const bundle = path.join(root, 'dist', 'extension.js');
+  return median(Array.from({ length: 10 }, () => loadBundleInChild(bundle).ms));
 }
 
 /** The shipped (production) bundle: its require time and the VSIX size; the dev build is restored afterwards. */

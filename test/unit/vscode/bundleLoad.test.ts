@@ -3,38 +3,11 @@
 // markdown-it, node's https). Measured in a child process, with a stub `vscode`, on the built dist/extension.js.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as vscodeMock from '../../support/vscodeMock';
+import { loadBundleInChild } from '../../support/bundleLoad';
 
 const bundle = path.resolve(__dirname, '..', '..', '..', 'dist', 'extension.js');
-
-interface BundleLoad {
-  /** What the bundle require()d while it loaded (node modules, and our vendor files). */
-  requested: string[];
-  /** zod leaves its global config behind when its modules initialise. */
-  zodInitialised: boolean;
-  exportsActivate: boolean;
-}
-
-function loadBundle(): BundleLoad {
-  // Each API name a bottomless proxy: the bundle reads enum members (DiagnosticSeverity …) when it loads.
-  const script = `
-    const Module = require('module');
-    const deep = () => new Proxy(function () {}, { get: (_, key) => key === Symbol.toPrimitive ? () => 0 : deep(), apply: () => deep(), construct: () => deep() });
-    const vscode = Object.fromEntries(${JSON.stringify(Object.keys(vscodeMock))}.map((name) => [name, deep()]));
-    const requested = [];
-    const load = Module._load;
-    Module._load = function (request, parent, ...rest) {
-      if (request === 'vscode') return vscode;
-      if (parent && parent.filename === ${JSON.stringify(bundle)}) requested.push(request);
-      return load.call(this, request, parent, ...rest);
-    };
-    const loaded = require(${JSON.stringify(bundle)});
-    process.stdout.write(JSON.stringify({ requested, zodInitialised: '__zod_globalConfig' in globalThis, exportsActivate: typeof loaded.activate === 'function' }));`;
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as BundleLoad;
-}
 
 describe('loading the extension bundle', () => {
   test('initialises neither the lesson parser, the checks, the engine client nor a vendor library', (t) => {
@@ -43,7 +16,7 @@ describe('loading the extension bundle', () => {
       t.skip('dist/extension.js is not built: run npm run build');
       return;
     }
-    const load = loadBundle();
+    const load = loadBundleInChild(bundle);
     assert.ok(load.exportsActivate, 'the bundle exports activate');
     assert.deepEqual(load.requested.filter((request) => request.includes('vendor/')), [],
       'vendor libraries (markdown-it, yaml, dockerode, highlight.js) load on first use');
