@@ -9,7 +9,7 @@ import {
   type Diagnostic, type FrontMatter, type Lesson, type Step, type Variable,
 } from './schema';
 import {
-  errorText, invalidVarValue, issueDiagnostics, parseCheckBlock, parseYamlAt, quickStepHints, varNamesIn,
+  defaultVars, errorText, invalidVarValue, issueDiagnostics, parseCheckBlock, parseYamlAt, quickStepHints, varNamesIn,
   type CheckBlock, type RawCheckItem, type VarValues,
 } from './substitute';
 
@@ -192,14 +192,20 @@ export function analyzeLesson(text: string, file: string, options: ParseOptions 
 
 // Fences are block tokens: the inline rules (emphasis, links, typography) cannot change them, so the parser runs only
 // the block pass (the renderer does the full parse).
-// markdown-it loads with the first lesson parsed, not with the module (the build's parse is read without it).
+/**
+ * markdown-it's class, loaded on first use (the parser's and the renderer's): the build's parse is read without it.
+ * Its module's default export or the module itself, as the bundle or the sources give it.
+ */
+export function markdownItClass(): typeof MarkdownIt {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('markdown-it') as typeof MarkdownIt | { default: typeof MarkdownIt };
+  return 'default' in loaded ? loaded.default : loaded;
+}
+
 let blockTokenizer: MarkdownIt.MarkdownIt | undefined;
 function tokenizer(): MarkdownIt.MarkdownIt {
   if (blockTokenizer) return blockTokenizer;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loaded = require('markdown-it') as typeof MarkdownIt | { default: typeof MarkdownIt };
-  const MarkdownItClass = 'default' in loaded ? loaded.default : loaded;
-  blockTokenizer = new MarkdownItClass({ html: false });
+  blockTokenizer = new (markdownItClass())({ html: false });
   blockTokenizer.core.ruler.enableOnly(['normalize', 'block']);
   return blockTokenizer;
 }
@@ -351,15 +357,19 @@ function analyze(text: string, file: string, analysis: LessonAnalysis, deferChec
   }
 
   if (analysis.meta) {
-    analysis.lesson = {
+    analysis.lesson = lessonAt(file, {
       meta: analysis.meta,
-      file: path.resolve(file),
-      assetsDir: path.join(path.dirname(path.resolve(file)), analysis.meta.id),
       steps: analysis.steps.filter((draft) => draft.valid).map((draft) => draft.step),
       markdown: parts.markdown,
       markdownLine: parts.markdownLine,
-    };
+    });
   }
+}
+
+/** The lesson read from `file`: its absolute path and the folder of files it ships (lessons/<id>/). */
+function lessonAt(file: string, parts: Omit<Lesson, 'file' | 'assetsDir'>): Lesson {
+  const resolved = path.resolve(file);
+  return { ...parts, file: resolved, assetsDir: path.join(path.dirname(resolved), parts.meta.id) };
 }
 
 /** What the build ships of a lesson that parsed without a diagnostic (prebuilt.ts): its check blocks unparsed, their hints read. */
@@ -387,9 +397,7 @@ export function prebuildLesson(lesson: Lesson): PrebuiltLesson {
 export function prebuiltAnalysis(text: string, file: string): LessonAnalysis | undefined {
   const data = prebuiltLesson(text);
   if (!data) return undefined;
-  const resolved = path.resolve(file);
-  const defaults: VarValues = {};
-  for (const [name, variable] of Object.entries(data.meta.vars)) defaults[name] = String(variable.default);
+  const defaults = defaultVars(data);
   const steps = data.steps.map(({ hint, hints, ...fields }) => {
     const step: Step = { ...fields, checks: fields.checks ?? [] };
     const content = step.checksSource;
@@ -402,10 +410,7 @@ export function prebuiltAnalysis(text: string, file: string): LessonAnalysis | u
   });
   let full: LessonAnalysis | undefined;
   return {
-    lesson: {
-      meta: data.meta, file: resolved, assetsDir: path.join(path.dirname(resolved), data.meta.id),
-      steps, markdown: data.markdown, markdownLine: data.markdownLine,
-    },
+    lesson: lessonAt(file, { meta: data.meta, steps, markdown: data.markdown, markdownLine: data.markdownLine }),
     meta: data.meta,
     steps: steps.map((step) => ({ step, valid: true, rawChecks: [], checksDeferred: step.checksSource !== undefined })),
     diagnostics: [],

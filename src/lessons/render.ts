@@ -2,7 +2,7 @@
 // cannot inject script; step fences become placeholders the webview fills with buttons and check results.
 import type { HLJSApi, LanguageFn } from 'highlight.js';
 import type MarkdownIt from 'markdown-it';
-import { classifyFence, tokenizeAttrs } from './parse';
+import { classifyFence, markdownItClass, tokenizeAttrs } from './parse';
 import type { Lesson } from './schema';
 import { prebuiltPage } from './prebuilt';
 
@@ -26,7 +26,7 @@ function hljs(): HLJSApi {
 type Plugin = (md: MarkdownIt.MarkdownIt) => void;
 function loadMarkdownIt(): { MarkdownItClass: typeof MarkdownIt; cjkFriendly: Plugin; cjkBreaks: Plugin } {
   return {
-    MarkdownItClass: interop<typeof MarkdownIt>(require('markdown-it')),
+    MarkdownItClass: markdownItClass(),
     // ESM-only; node ≥ 20.19 require()s it and esbuild bundles it.
     cjkFriendly: interop<Plugin>(require('markdown-it-cjk-friendly')),
     // A line break inside a Chinese paragraph is not a space ("打印一段\n说明文字" → "打印一段说明文字").
